@@ -1,0 +1,5 @@
+import type { Command } from 'commander';
+
+// Each command lives in its own file and only *declares* itself here; its action imports the
+// heavy parts lazily, so `run` on a successful build never loads the classifier or the watcher.
+export const commands: Array<() => Command> = [];

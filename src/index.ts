@@ -1,0 +1,1 @@
+export { EXIT, PluginSettleError, UsageError, CommandError } from './errors.js';
