@@ -2,16 +2,20 @@ import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
 import { EXIT, isPluginSettleError } from './errors.js';
 
+declare const PACKAGE_VERSION: string;
+
 // Thin on purpose: commander parses, the library works, this file maps outcomes to exit statuses.
 const program = new Command('plugin-settle')
   .description('Retry Python builds that a concurrently merged setuptools plugin broke, and only those.')
-  .version(process.env.npm_package_version ?? '0.1.0')
+  .version(PACKAGE_VERSION)
   .enablePositionalOptions()
-  .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
-  .configureOutput({ outputError: (text, write) => write(`plugin-settle: ${text.replace(/^error: /, '')}`) });
+  .configureOutput({
+    outputError: (text, write) =>
+      write(`plugin-settle: ${text.replace(/^error: /, '').trimEnd()} (see --help)\n`),
+  });
 
-for (const make of commands) program.addCommand(make());
+for (const make of commands) program.addCommand(make().copyInheritedSettings(program));
 
 try {
   await program.parseAsync(process.argv);
@@ -23,7 +27,9 @@ try {
     process.stderr.write(`plugin-settle: ${error.message}\n`);
     process.exitCode = error.exitCode;
   } else {
-    process.stderr.write(`plugin-settle: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `plugin-settle: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = EXIT.internal;
   }
 }

@@ -1,1 +1,1 @@
-export { EXIT, PluginSettleError, UsageError, CommandError } from './errors.js';
+export { CommandError, EXIT, PluginSettleError, UsageError } from './errors.js';

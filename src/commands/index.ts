@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
+import { runCommand } from './run.js';
 
 // Each command lives in its own file and only *declares* itself here; its action imports the
 // heavy parts lazily, so `run` on a successful build never loads the classifier or the watcher.
-export const commands: Array<() => Command> = [];
+export const commands: Array<() => Command> = [runCommand];

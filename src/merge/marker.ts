@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { PluginSettleError } from '../errors.js';
+import { durability } from './durable.js';
+import { MERGE_MARKER_DIR, MERGE_OWNER_FILE } from './names.js';
+import { isOwnerDead, type MarkerOwner, parseOwner } from './owner.js';
+import { pollUntil } from './poll.js';
+
+export const DEFAULT_STALE_AFTER_MS = 60_000;
+
+export type MergeMarkerState =
+  | { state: 'absent'; path: string }
+  | { state: 'live' | 'stale'; path: string; owner: MarkerOwner | undefined; ageMs: number; reason: string };
+
+/**
+ * Is a merge in progress in `root`? Synchronous and cheap, for the monitor's polling too. A marker
+ * without a readable owner.json is an owner still writing it, until it has looked that way for
+ * `staleAfterMs`.
+ */
+export function readMergeMarker(root: string, staleAfterMs = DEFAULT_STALE_AFTER_MS): MergeMarkerState {
+  const path = join(root, MERGE_MARKER_DIR);
+  let ageMs: number;
+  try {
+    ageMs = Math.max(0, Date.now() - statSync(path).mtimeMs);
+  } catch {
+    return { state: 'absent', path };
+  }
+  let owner: MarkerOwner | undefined;
+  try {
+    owner = parseOwner(readFileSync(join(path, MERGE_OWNER_FILE), 'utf8'));
+  } catch {}
+  if (owner && isOwnerDead(owner)) {
+    return { state: 'stale', path, owner, ageMs, reason: `its owner pid ${owner.pid} is dead` };
+  }
+  if (!owner && ageMs > staleAfterMs) {
+    return {
+      state: 'stale',
+      path,
+      owner,
+      ageMs,
+      reason: `no owner recorded for ${Math.round(ageMs / 1000)} s`,
+    };
+  }
+  const who = owner ? `pid ${owner.pid} on ${owner.host} (${owner.tool})` : 'an owner still starting';
+  return { state: 'live', path, owner, ageMs, reason: `held by ${who}` };
+}
+
+export interface HeldMarker {
+  /** The dead owner whose marker was taken over, if any: the caller must recover before merging. */
+  tookOver: MarkerOwner | undefined;
+  release(): void;
+}
+
+export interface AcquireOptions {
+  owner: MarkerOwner;
+  wait: boolean;
+  maxWaitMs: number;
+  onProgress: (line: string) => void;
+  fsync: boolean;
+}
+
+// mkdir is the lock: it fails for everyone but one.
+function tryCreate(root: string, owner: MarkerOwner, fsync: boolean): boolean {
+  const path = join(root, MERGE_MARKER_DIR);
+  try {
+    mkdirSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  const durable = durability(fsync);
+  durable.writeAtomicSync(join(path, MERGE_OWNER_FILE), `${JSON.stringify(owner)}\n`);
+  durable.syncDirSync(path);
+  durable.syncDirSync(root);
+  return true;
+}
+
+// Two takers may see the same stale marker: renaming it away is atomic, and the one whose renamed
+// copy still names the dead owner wins; anyone else puts back what they grabbed.
+function takeOverStale(root: string, dead: MarkerOwner | undefined): boolean {
+  const path = join(root, MERGE_MARKER_DIR);
+  const aside = `${path}.stale.${process.pid}.${randomBytes(4).toString('hex')}`;
+  try {
+    renameSync(path, aside);
+  } catch {
+    return false;
+  }
+  let grabbed: MarkerOwner | undefined;
+  try {
+    grabbed = parseOwner(readFileSync(join(aside, MERGE_OWNER_FILE), 'utf8'));
+  } catch {}
+  const same = grabbed?.pid === dead?.pid && grabbed?.started === dead?.started;
+  if (!same) {
+    try {
+      renameSync(aside, path);
+      return false;
+    } catch {}
+  }
+  rmSync(aside, { recursive: true, force: true });
+  return same;
+}
+
+export async function acquireMergeMarker(root: string, options: AcquireOptions): Promise<HeldMarker> {
+  let tookOver: MarkerOwner | undefined;
+  let announced = false;
+  await pollUntil(
+    () => {
+      if (tryCreate(root, options.owner, options.fsync)) return true;
+      const state = readMergeMarker(root);
+      if (state.state === 'absent') return false;
+      if (state.state === 'stale') {
+        if (takeOverStale(root, state.owner)) {
+          options.onProgress(`taking over a stale merge marker in ${root}: ${state.reason}`);
+          tookOver = state.owner ?? { pid: 0, host: '', started: '', tool: 'unknown' };
+        }
+        return false;
+      }
+      if (!options.wait) {
+        throw new PluginSettleError(
+          `a merge is in progress in ${root} (${state.reason}); run without --no-wait to wait for it`,
+          'merge-in-progress',
+        );
+      }
+      if (!announced) options.onProgress(`waiting for the merge in progress in ${root} (${state.reason})`);
+      announced = true;
+      return false;
+    },
+    {
+      maxWaitMs: options.maxWaitMs,
+      what: `the merge marker in ${root} to be released`,
+    },
+  );
+  return {
+    tookOver,
+    release() {
+      const path = join(root, MERGE_MARKER_DIR);
+      unlinkSync(join(path, MERGE_OWNER_FILE));
+      rmdirSync(path);
+      durability(options.fsync).syncDirSync(root);
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import type { AttemptDetails, Decide } from './decision.js';
+import { exitStatusOf } from './exit-status.js';
+import type { Clock, Spawner } from './types.js';
+
+export type RunResult = 'succeeded' | 'failed' | 'gave-up' | 'not-a-race' | 'interrupted';
+
+export interface AttemptRecord extends AttemptDetails {
+  n: number;
+  started: string;
+  ended: string;
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  decision?: { action: 'retry' | 'fail' | 'give-up'; reason: string };
+  waitedMs?: number;
+}
+
+export interface LoopOutcome {
+  result: RunResult;
+  /** The status the wrapper exits with: the last child's, 128+N for a signal death. */
+  exitCode: number;
+  signal: NodeJS.Signals | null;
+  attempts: AttemptRecord[];
+  reason?: string;
+}
+
+export interface AttemptLoopOptions {
+  spawn: Spawner;
+  decide: Decide;
+  retries: number;
+  clock: Clock;
+  /** Aborted when the user interrupts: no retry may follow. */
+  signal: AbortSignal;
+  onRetry?: (record: AttemptRecord) => void;
+}
+
+/**
+ * Runs the command until it succeeds, the decision says fail, retries run out, or the user interrupts.
+ * The decision is injected, so this loop is tested with fakes and no sleeping.
+ */
+export async function runAttemptLoop(options: AttemptLoopOptions): Promise<LoopOutcome> {
+  const { spawn, decide, retries, clock, signal } = options;
+  const attempts: AttemptRecord[] = [];
+  for (let n = 1; ; n++) {
+    const attempt = await (await spawn(n)).result;
+    const record: AttemptRecord = {
+      n,
+      started: new Date(attempt.started).toISOString(),
+      ended: new Date(attempt.ended).toISOString(),
+      exitCode: attempt.exitCode,
+      signal: attempt.signal,
+    };
+    attempts.push(record);
+    const done = (result: RunResult, reason?: string): LoopOutcome => ({
+      result,
+      exitCode: exitStatusOf(attempt),
+      signal: attempt.signal,
+      attempts,
+      ...(reason === undefined ? {} : { reason }),
+    });
+
+    if (attempt.exitCode === 0) return done('succeeded');
+    if (attempt.interrupted || signal.aborted) return done('interrupted');
+
+    const retriesLeft = retries - (n - 1);
+    const decision = await decide({ attempt, retriesLeft, signal }).catch(
+      (error: unknown): Awaited<ReturnType<Decide>> => ({
+        // A bug of ours must never change the child's verdict: report it and fail as the child did.
+        action: 'fail',
+        result: 'failed',
+        reason: `could not decide (${error instanceof Error ? error.message : String(error)})`,
+      }),
+    );
+    Object.assign(record, decision.details);
+    if (decision.action === 'fail') {
+      record.decision = { action: 'fail', reason: decision.reason };
+      return done(decision.result, decision.reason);
+    }
+    if (retriesLeft <= 0) {
+      record.decision = { action: 'give-up', reason: `${decision.reason}; no retries left` };
+      return done('gave-up', record.decision.reason);
+    }
+    record.decision = { action: 'retry', reason: decision.reason };
+    if (decision.prepare) {
+      const waitStart = clock.now();
+      const prepared = await decision.prepare(signal).catch((error: unknown) => {
+        if (signal.aborted) return null;
+        throw error;
+      });
+      record.waitedMs = clock.now() - waitStart;
+      if (prepared === null || signal.aborted) return done('interrupted');
+      if (prepared.probe !== undefined) record.probe = prepared.probe;
+      if (!prepared.proceed) {
+        record.decision = { action: 'fail', reason: prepared.reason };
+        return done(prepared.result, prepared.reason);
+      }
+    }
+    if (signal.aborted) return done('interrupted');
+    options.onRetry?.(record);
+  }
+}

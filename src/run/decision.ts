@@ -1,0 +1,39 @@
+import type { AttemptResult } from './types.js';
+
+/** What the report keeps about a failed attempt beyond its exit status. */
+export interface AttemptDetails {
+  classification?: unknown;
+  evidence?: { changes: unknown[]; merges: unknown[] };
+  probe?: unknown;
+}
+
+/** After a retry was decided: wait for the tree to settle (and probe), then say whether to go on. */
+export type PrepareOutcome =
+  | { proceed: true; waitedMs: number; note?: string; probe?: unknown }
+  | { proceed: false; waitedMs: number; reason: string; result: 'not-a-race' | 'failed'; probe?: unknown };
+
+export type Decision =
+  | {
+      action: 'retry';
+      reason: string;
+      details?: AttemptDetails;
+      /** Runs only when a retry is left; may wait. Rejects with an AbortError when interrupted. */
+      prepare?: (signal: AbortSignal) => Promise<PrepareOutcome>;
+    }
+  | { action: 'fail'; reason: string; result: 'failed' | 'not-a-race'; details?: AttemptDetails };
+
+export interface DecisionContext {
+  attempt: AttemptResult;
+  /** Retries still allowed after this attempt (0: a retry decision becomes gave-up). */
+  retriesLeft: number;
+  signal: AbortSignal;
+}
+
+export type Decide = (context: DecisionContext) => Promise<Decision>;
+
+/** The decision of a wrapper that only supervises: every failure is final. */
+export const neverRetry: Decide = async () => ({
+  action: 'fail',
+  result: 'failed',
+  reason: 'retries are disabled',
+});

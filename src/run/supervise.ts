@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import type { Report } from '../report/types.js';
+import { runAttemptLoop } from './attempts.js';
+import { childEnv } from './child-env.js';
+import { systemClock } from './clock.js';
+import { type Decide, neverRetry } from './decision.js';
+import { readShimEvents } from './events.js';
+import { signalExitCode } from './exit-status.js';
+import { SignalRelay } from './signals.js';
+import { createSpawner } from './spawn.js';
+import type { Clock, Spawner } from './types.js';
+
+export interface RunOptions {
+  command: string;
+  args: readonly string[];
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  retries: number;
+  windowMs: number;
+  settleMs: number;
+  maxWaitMs: number;
+  inProcess: boolean;
+  /** Watched roots (site-packages and --watch), passed to the in-process shim. */
+  roots?: readonly string[];
+  /** The retry decision; by default nothing is retried. */
+  decide?: Decide;
+  /** Called once the first child runs: the place to start watching without delaying the build. */
+  onStarted?: () => void;
+  onRetry?: (attempt: import('./attempts.js').AttemptRecord) => void;
+  clock?: Clock;
+  spawn?: Spawner;
+  stdout?: Writable;
+  stderr?: Writable;
+  relay?: SignalRelay;
+}
+
+/** Runs the command under supervision and returns the report; the caller exits with `report.exitCode`. */
+export async function supervise(options: RunOptions): Promise<Report> {
+  const clock = options.clock ?? systemClock;
+  const relay = options.relay ?? new SignalRelay().install();
+  const cwd = options.cwd ?? process.cwd();
+  const roots = [...(options.roots ?? [])];
+  const eventsFile = options.inProcess
+    ? join(tmpdir(), `plugin-settle-events.${process.pid}.${randomBytes(4).toString('hex')}.jsonl`)
+    : undefined;
+  const started = clock.now();
+  try {
+    const env = childEnv({
+      base: options.env ?? process.env,
+      roots,
+      windowMs: options.windowMs,
+      settleMs: options.settleMs,
+      maxWaitMs: options.maxWaitMs,
+      inProcess: options.inProcess,
+      colour: Boolean((options.stdout ?? process.stdout) === process.stdout && process.stdout.isTTY),
+      ...(eventsFile ? { eventsFile } : {}),
+    });
+    const baseSpawn =
+      options.spawn ??
+      createSpawner({
+        command: options.command,
+        args: options.args,
+        cwd,
+        env,
+        relay,
+        clock,
+        ...streams(options),
+      });
+    let first = true;
+    const spawn: Spawner = async (n) => {
+      const handle = await baseSpawn(n);
+      if (first) {
+        first = false;
+        options.onStarted?.();
+      }
+      return handle;
+    };
+    const outcome = await runAttemptLoop({
+      spawn,
+      decide: options.decide ?? neverRetry,
+      retries: options.retries,
+      clock,
+      signal: relay.signal,
+      ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+    });
+    const exitCode =
+      outcome.result === 'interrupted' && relay.receivedWhileIdle && relay.received
+        ? signalExitCode(relay.received)
+        : outcome.exitCode;
+    return {
+      version: 1,
+      command: [options.command, ...options.args],
+      cwd,
+      roots,
+      started: new Date(started).toISOString(),
+      ended: new Date(clock.now()).toISOString(),
+      result: outcome.result,
+      exitCode,
+      signal: outcome.signal,
+      ...(outcome.reason === undefined ? {} : { reason: outcome.reason }),
+      attempts: outcome.attempts,
+      inProcess: eventsFile ? await readShimEvents(eventsFile) : [],
+    };
+  } finally {
+    if (!options.relay) relay.uninstall();
+  }
+}
+
+function streams(options: RunOptions): { stdout?: Writable; stderr?: Writable } {
+  return {
+    ...(options.stdout ? { stdout: options.stdout } : {}),
+    ...(options.stderr ? { stderr: options.stderr } : {}),
+  };
+}
