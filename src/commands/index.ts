@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { mergeCommand } from './merge.js';
 import { runCommand } from './run.js';
 
 // Each command lives in its own file and only *declares* itself here; its action imports the
 // heavy parts lazily, so `run` on a successful build never loads the classifier or the watcher.
-export const commands: Array<() => Command> = [runCommand];
+export const commands: Array<() => Command> = [runCommand, mergeCommand];
