@@ -1,0 +1,32 @@
+"""The knobs `plugin-settle run` passes through the environment (DESIGN.md, "Protocol")."""
+import os
+import sys
+
+
+def _ms(name, default):
+    try:
+        return max(0, int(os.environ.get(name, '')))
+    except ValueError:
+        return default
+
+
+def _default_roots():
+    # Shim used without the wrapper and without PLUGIN_SETTLE_ROOTS: watch this interpreter's own trees.
+    return [p for p in sys.path if os.path.basename(p) in ('site-packages', 'dist-packages') and os.path.isdir(p)]
+
+
+class Config(object):
+    def __init__(self):
+        env = os.environ
+        roots = [r for r in env.get('PLUGIN_SETTLE_ROOTS', '').split(os.pathsep) if r]
+        self.roots = [os.path.abspath(r) for r in (roots or _default_roots())]
+        self.window = _ms('PLUGIN_SETTLE_WINDOW_MS', 5000) / 1000.0
+        self.settle = _ms('PLUGIN_SETTLE_SETTLE_MS', 750) / 1000.0
+        self.max_wait = _ms('PLUGIN_SETTLE_MAX_WAIT_MS', 120000) / 1000.0
+        self.stale_after = _ms('PLUGIN_SETTLE_STALE_AFTER_MS', 60000) / 1000.0
+        self.any_evidence = env.get('PLUGIN_SETTLE_EVIDENCE') == 'any'
+        self.events = env.get('PLUGIN_SETTLE_EVENTS') or None
+        self.quiet = env.get('PLUGIN_SETTLE_QUIET') == '1'
+        # Portage's vdb; overridable so tests (and a ROOT other than /) can point elsewhere.
+        self.portage_vdb = env.get('PLUGIN_SETTLE_PORTAGE_VDB') or os.path.join(env.get('EROOT') or '/', 'var/db/pkg')
+        self.poll = min(0.05, max(0.01, self.settle / 5))

@@ -1,0 +1,123 @@
+"""The wrapper put around each entry-point loader.
+
+It costs one thread-local check per load when nothing fails.  On a failure it asks `heal` whether there
+is evidence of a merge; without evidence the original exception is re-raised unchanged, and the wrapper's
+own traceback entry is removed so the printed traceback is the one the build would have shown.
+"""
+import sys
+
+import _thread
+
+_PATCHED = '_plugin_settle_original_'
+_state = _thread._local()
+# Frames of these code objects are cut out of tracebacks that pass through unchanged.
+OWN_CODES = set()
+
+
+def _busy():
+    return getattr(_state, 'busy', False)
+
+
+def _set_busy(value):
+    _state.busy = value
+
+
+def wrap(cls, attribute, flavour):
+    marker = _PATCHED + attribute
+    if marker in cls.__dict__:
+        return
+    original = getattr(cls, attribute)
+
+    def guarded(self, *args, **kwargs):
+        # pkg_resources' load() calls resolve(): heal in the outermost loader only.
+        if _busy():
+            return original(self, *args, **kwargs)
+        _set_busy(True)
+        try:
+            try:
+                return original(self, *args, **kwargs)
+            except BaseException as error:
+                from . import heal
+
+                plan = heal.assess(flavour, self, error)
+                if plan is None:
+                    hide_own_frame(error)
+                    raise
+            return heal.heal(plan, lambda: original(self, *args, **kwargs))
+        finally:
+            _set_busy(False)
+
+    guarded.__name__ = getattr(original, '__name__', attribute)
+    guarded.__qualname__ = getattr(original, '__qualname__', attribute)
+    guarded.__doc__ = getattr(original, '__doc__', None)
+    guarded.__wrapped__ = original
+    OWN_CODES.add(guarded.__code__)
+    setattr(cls, marker, original)
+    setattr(cls, attribute, guarded)
+
+
+def hide_own_frame(error):
+    """Drop our frame from a traceback we re-raise.
+
+    From 3.11 a bare `raise` re-raises `error.__traceback__`, so cutting the head is enough.  Before, the
+    interpreter re-raises its own copy of the traceback; there a sys.excepthook cuts our frames out when
+    the exception ends the process, which is how a failing build prints it.
+    """
+    tb = error.__traceback__
+    if sys.version_info >= (3, 11):
+        if tb is not None and tb.tb_frame.f_code in OWN_CODES:
+            error.__traceback__ = tb.tb_next
+    else:
+        _install_excepthook()
+
+
+def _without_own_frames(tb):
+    while tb is not None and tb.tb_frame.f_code in OWN_CODES:
+        tb = tb.tb_next
+    head = tb
+    while tb is not None:
+        following = tb.tb_next
+        while following is not None and following.tb_frame.f_code in OWN_CODES:
+            following = following.tb_next
+        tb.tb_next = following
+        tb = following
+    return head
+
+
+def _install_excepthook():
+    previous = sys.excepthook
+    if getattr(previous, '_plugin_settle', False):
+        return
+
+    def excepthook(kind, value, tb):
+        if sys.version_info < (3, 7):  # tb_next is read-only: print the filtered traceback ourselves
+            if previous is not sys.__excepthook__:
+                return previous(kind, value, tb)
+            return _print_without_own_frames(kind, value, tb)
+        seen = set()
+        error = value
+        while error is not None and id(error) not in seen:
+            seen.add(id(error))
+            error.__traceback__ = _without_own_frames(error.__traceback__)
+            error = error.__cause__ or (None if error.__suppress_context__ else error.__context__)
+        previous(kind, value, _without_own_frames(tb))
+
+    excepthook._plugin_settle = True
+    sys.excepthook = excepthook
+
+
+def _print_without_own_frames(kind, value, tb):
+    import traceback
+
+    report = traceback.TracebackException(kind, value, tb)
+    current, seen = report, set()
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        kept = [frame for frame in current.stack if not _is_own(frame)]
+        current.stack = traceback.StackSummary.from_list(kept)
+        current = current.__cause__ or (None if current.__suppress_context__ else current.__context__)
+    sys.stderr.write(''.join(report.format()))
+
+
+def _is_own(frame):
+    return any(frame.filename == code.co_filename and frame.name == code.co_name for code in OWN_CODES)

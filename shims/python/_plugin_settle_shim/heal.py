@@ -1,0 +1,131 @@
+"""Decide whether a failed entry-point load was a merge race, wait for the merge, and load again.
+
+Only here does the shim read the environment and the file system; a build that never fails never
+imports this module.
+"""
+import importlib
+import sys
+import time
+
+from . import STARTED, completeness, events, failure, merges, tree
+from .config import Config
+
+# Never dropped from sys.modules: the build machinery itself, even if it is being merged too.
+_PROTECTED = ('setuptools', 'pkg_resources', 'distutils', '_distutils_hack', 'importlib_metadata', 'pip', 'wheel')
+
+
+class Plan(object):
+    def __init__(self, config, implicated, error, evidence):
+        self.config = config
+        self.implicated = implicated
+        self.error = error
+        self.evidence = evidence
+        self.started = time.time()
+
+    def waited_ms(self):
+        return (time.time() - self.started) * 1000
+
+
+def _say(config, message):
+    if not config.quiet:
+        sys.stderr.write('plugin-settle: ' + message + '\n')
+
+
+def _describe(error):
+    return '%s: %s' % (type(error).__name__, error)
+
+
+def evidence(config, implicated, since):
+    return merges.in_progress(config) + tree.relevant_changes(config, implicated, since)
+
+
+def assess(flavour, entry_point, error):
+    """A Plan when the failure looks like a merge race with evidence, else None (re-raise unchanged)."""
+    kind = failure.category(error)
+    if kind is None:
+        return None
+    config = Config()
+    implicated = failure.Implicated(flavour, entry_point, error)
+    if kind == 'truncated-source' and not any(f.startswith(tuple(config.roots)) for f in implicated.files):
+        return None
+    found = evidence(config, implicated, STARTED - config.window)
+    if not found:
+        events.emit(config, 'passed', implicated, 0, category=kind, error=_describe(error), reason='no evidence')
+        return None
+    return Plan(config, implicated, error, found)
+
+
+def wait_until_settled(plan, deadline):
+    """Quiet for settle, no merge in progress, implicated distribution complete; False at the deadline."""
+    config = plan.config
+    signature, _ = tree.fingerprint(config, plan.implicated)
+    last_move = time.time()
+    saw_merge = False
+    while True:
+        now = time.time()
+        current, newest = tree.fingerprint(config, plan.implicated)
+        if current != signature:
+            signature, last_move = current, now
+        merging = merges.in_progress(config, now)
+        saw_merge = saw_merge or bool(merging)
+        missing = completeness.incomplete(config, plan.implicated, now)
+        quiet = now - max(last_move, newest) >= config.settle
+        # When the merge marker we saw is released the merge is over: no need to sit out the quiet time.
+        if not merging and not missing and (quiet or saw_merge):
+            return True
+        if now >= deadline:
+            return False
+        time.sleep(config.poll)
+
+
+def refresh(plan):
+    """Forget what the half-merged state left behind, so the next load sees the tree as it is now."""
+    importlib.invalidate_caches()
+    for top in plan.implicated.tops:
+        if top in _PROTECTED:
+            continue
+        for name in [n for n in sys.modules if n == top or n.startswith(top + '.')]:
+            del sys.modules[name]
+    roots = tuple(plan.config.roots)
+    for key, finder in list(sys.path_importer_cache.items()):
+        if finder is None and str(key).startswith(roots):
+            del sys.path_importer_cache[key]
+    pkg_resources = sys.modules.get('pkg_resources')
+    if pkg_resources is not None:
+        _refresh_working_set(pkg_resources)
+
+
+def _refresh_working_set(pkg_resources):
+    working_set = pkg_resources.working_set
+    for entry in list(working_set.entries):
+        for dist in pkg_resources.find_distributions(entry, True):
+            if dist.key not in working_set.by_key:
+                working_set.add(dist, entry, False)
+
+
+def heal(plan, load):
+    config = plan.config
+    implicated = plan.implicated
+    deadline = plan.started + config.max_wait
+    reason = ', '.join(plan.evidence[:3])
+    events.emit(config, 'waiting', implicated, 0, error=_describe(plan.error), evidence=plan.evidence[:10])
+    _say(config, 'entry point %s failed (%s) while %s changed: waiting for the merge to settle' % (
+        implicated.entry_point, _describe(plan.error), reason))
+    while True:
+        since = time.time()
+        settled = wait_until_settled(plan, deadline)
+        refresh(plan)
+        try:
+            value = load()
+        except BaseException as error:
+            moving = evidence(config, implicated, since - config.settle)
+            if failure.category(error) is None or not settled or not moving:
+                why = 'max wait reached' if not settled else 'nothing moving' if not moving else 'other error'
+                events.emit(config, 'gave-up', implicated, plan.waited_ms(), error=_describe(error), reason=why)
+                _say(config, 'entry point %s still fails (%s): %s' % (implicated.entry_point, _describe(error), why))
+                raise
+            implicated.add(error)
+            continue
+        events.emit(config, 'healed', implicated, plan.waited_ms())
+        _say(config, 'entry point %s loaded after waiting %d ms' % (implicated.entry_point, plan.waited_ms()))
+        return value
