@@ -1,0 +1,52 @@
+import { readLockTable } from '../locks.js';
+import type { MergeInProgress } from '../types.js';
+import { atomicInstallDetector } from './atomic-install.js';
+import type { Detector, DetectorContext } from './context.js';
+import { dpkgDetector } from './dpkg.js';
+import { markerDetector, stagingDetector } from './marker.js';
+import { pipDetector } from './pip.js';
+import { portageDetector } from './portage.js';
+import { portageTempDetector } from './portage-temp.js';
+import { rpmDetector } from './rpm.js';
+import { gatherStaging } from './staging-walk.js';
+import { uvDetector } from './uv.js';
+
+export const detectors: readonly Detector[] = [
+  markerDetector,
+  stagingDetector,
+  portageDetector,
+  portageTempDetector,
+  dpkgDetector,
+  rpmDetector,
+  pipDetector,
+  uvDetector,
+  atomicInstallDetector,
+];
+
+export interface DetectOptions {
+  roots: readonly string[];
+  systemRoots: readonly string[];
+  venvs: readonly string[];
+  portageRoot: string;
+  staleAfterMs: number;
+  deepDirs?: readonly string[];
+  cannotTell: (path: string) => void;
+}
+
+/** Every merge in progress under the roots, stale ones included and flagged. */
+export async function detectMerges(options: DetectOptions): Promise<MergeInProgress[]> {
+  const now = Date.now();
+  const claims = (name: string, isDirectory: boolean) =>
+    detectors.some((detector) => detector.claims?.(name, isDirectory) ?? false);
+  const [locks, staging] = await Promise.all([
+    readLockTable(),
+    gatherStaging(options.roots, claims, {
+      staleAfterMs: options.staleAfterMs,
+      now,
+      deepDirs: options.deepDirs ?? [],
+    }),
+  ]);
+  const context: DetectorContext = { ...options, now, locks, staging };
+  const found = await Promise.all(detectors.map((detector) => detector.detect(context)));
+  return found.flat();
+}

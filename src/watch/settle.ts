@@ -1,0 +1,77 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { IncompleteWithAge } from './completeness/index.js';
+import type { Change, Implicated, MergeInProgress, SettleOutcome } from './types.js';
+
+export interface SettleOptions {
+  settleMs: number;
+  maxWaitMs: number;
+  implicated: Implicated;
+  signal?: AbortSignal;
+  onProgress?: (waitingFor: string) => void;
+}
+
+/** What the wait looks at, so the rule is testable without a file system. */
+export interface SettleProbe {
+  merges(implicated: Implicated): Promise<MergeInProgress[]>;
+  incomplete(implicated: Implicated): Promise<IncompleteWithAge[]>;
+  /** Any change in the roots (journal, roots' own timestamps) or under the implicated paths. */
+  changesSince(sinceMs: number, implicated: Implicated): Promise<Change[]>;
+}
+
+/**
+ * DESIGN, decision step 4: settled when nothing changed in the roots for `settleMs`, no merge is in
+ * progress and the implicated distribution is complete. Quiet is not done: an installer may pause
+ * between a plugin's metadata and its code. Releasing our own merge marker waives the quiet period.
+ */
+export async function waitForSettled(probe: SettleProbe, options: SettleOptions): Promise<SettleOutcome> {
+  const started = Date.now();
+  const pollMs = Math.min(250, Math.max(25, Math.floor(options.settleMs / 5)));
+  let sawOurMarker = false;
+  let reason = 'nothing';
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const now = Date.now();
+    const waitingFor = await whatToWaitFor(probe, options, now, sawOurMarker);
+    sawOurMarker ||= waitingFor.ourMarker;
+    const waitedMs = Date.now() - started;
+    if (waitingFor.reason === null) return { settled: true, waitedMs, reason, timedOut: false };
+    if (waitingFor.reason !== reason) {
+      reason = waitingFor.reason;
+      options.onProgress?.(reason);
+    }
+    if (waitedMs >= options.maxWaitMs) return { settled: false, waitedMs, reason, timedOut: true };
+    await sleep(
+      Math.min(pollMs, Math.max(1, options.maxWaitMs - waitedMs)),
+      undefined,
+      options.signal ? { signal: options.signal } : {},
+    );
+  }
+}
+
+async function whatToWaitFor(probe: SettleProbe, options: SettleOptions, now: number, sawOurMarker: boolean) {
+  const merges = (await probe.merges(options.implicated)).filter((merge) => !merge.stale);
+  const ourMarker = merges.some((merge) => merge.kind === 'plugin-settle');
+  if (merges.length > 0) {
+    const merge = merges[0]!;
+    return {
+      ourMarker,
+      reason: `${merge.kind} merge in progress (${merge.path}${merge.pid ? `, pid ${merge.pid}` : ''})`,
+    };
+  }
+  const incomplete = (await probe.incomplete(options.implicated)).filter((entry) => !entry.stale);
+  if (incomplete.length > 0) {
+    const first = incomplete[0]!;
+    const shown = first.missing.slice(0, 3).join(', ') + (first.missing.length > 3 ? ', …' : '');
+    return { ourMarker, reason: `${first.distribution} to be complete (missing ${shown})` };
+  }
+  if (!sawOurMarker) {
+    const changes = await probe.changesSince(now - options.settleMs, options.implicated);
+    const last = changes.at(-1);
+    if (last)
+      return {
+        ourMarker,
+        reason: `site-packages to be quiet for ${options.settleMs} ms (last change: ${last.path})`,
+      };
+  }
+  return { ourMarker, reason: null };
+}
