@@ -1,0 +1,116 @@
+import { describe, expect, test } from 'vitest';
+import type { IncompleteWithAge } from '../../src/watch/completeness/index.js';
+import { type SettleProbe, waitForSettled } from '../../src/watch/settle.js';
+import type { Change, MergeInProgress } from '../../src/watch/types.js';
+
+/** A probe that walks through scripted states, one per poll, then stays on the last. */
+function scripted(
+  states: Array<{ merges?: MergeInProgress[]; incomplete?: IncompleteWithAge[]; changes?: Change[] }>,
+) {
+  let poll = 0;
+  const state = () => states[Math.min(poll, states.length - 1)]!;
+  const probe: SettleProbe = {
+    merges: async () => state().merges ?? [],
+    incomplete: async () => state().incomplete ?? [],
+    changesSince: async () => {
+      const changes = state().changes ?? [];
+      poll++;
+      return changes;
+    },
+  };
+  // Polls that return before changesSince (merge or incomplete) advance too.
+  const advancing: SettleProbe = {
+    ...probe,
+    merges: async (i) => {
+      const merges = await probe.merges(i);
+      if (merges.some((m) => !m.stale)) poll++;
+      return merges;
+    },
+    incomplete: async (i) => {
+      const incomplete = await probe.incomplete(i);
+      if (incomplete.some((e) => !e.stale)) poll++;
+      return incomplete;
+    },
+  };
+  return advancing;
+}
+
+const merging: MergeInProgress = {
+  kind: 'portage',
+  path: '/var/db/pkg/dev-python/-MERGING-pbr-6.0.0',
+  stale: false,
+};
+const half: IncompleteWithAge = {
+  distribution: 'pbr',
+  metadata: '/sp/pbr.egg-info',
+  missing: ['pbr/__init__.py'],
+  stale: false,
+};
+const change: Change = { path: '/sp/pbr', kind: 'mtime', time: 0, source: 'scan' };
+const options = { settleMs: 50, maxWaitMs: 60_000, implicated: { module: 'pbr' } };
+
+describe('waitForSettled (DESIGN decision step 4)', () => {
+  test('waits for the merge, then for completeness, then for quiet, and says so in that order', async () => {
+    const progress: string[] = [];
+    const outcome = await waitForSettled(
+      scripted([{ merges: [merging] }, { incomplete: [half] }, { changes: [change] }, {}]),
+      { ...options, onProgress: (reason) => progress.push(reason) },
+    );
+    expect(outcome).toMatchObject({ settled: true, timedOut: false });
+    expect(progress).toEqual([
+      'portage merge in progress (/var/db/pkg/dev-python/-MERGING-pbr-6.0.0)',
+      'pbr to be complete (missing pbr/__init__.py)',
+      'site-packages to be quiet for 50 ms (last change: /sp/pbr)',
+    ]);
+    expect(outcome.reason).toBe(progress.at(-1));
+  });
+
+  test('quiet is not done: metadata without its code keeps it waiting though nothing moves', async () => {
+    const outcome = await waitForSettled(scripted([{ incomplete: [half] }]), { ...options, maxWaitMs: 150 });
+    expect(outcome).toMatchObject({
+      settled: false,
+      timedOut: true,
+      reason: 'pbr to be complete (missing pbr/__init__.py)',
+    });
+  });
+
+  test('stale merges and long-unchanged incomplete distributions are never waited on', async () => {
+    const outcome = await waitForSettled(
+      scripted([{ merges: [{ ...merging, stale: true }], incomplete: [{ ...half, stale: true }] }]),
+      options,
+    );
+    expect(outcome).toEqual({
+      settled: true,
+      waitedMs: expect.any(Number),
+      reason: 'nothing',
+      timedOut: false,
+    });
+  });
+
+  test('when our own merge marker is released the quiet period is waived', async () => {
+    const marker: MergeInProgress = {
+      kind: 'plugin-settle',
+      path: '/sp/.plugin-settle-merge',
+      pid: 1,
+      stale: false,
+    };
+    const outcome = await waitForSettled(scripted([{ merges: [marker] }, { changes: [change] }]), {
+      ...options,
+      settleMs: 3_600_000,
+    });
+    expect(outcome).toMatchObject({
+      settled: true,
+      reason: expect.stringContaining('plugin-settle merge in progress'),
+    });
+  });
+
+  test('an abort rejects the wait', async () => {
+    const controller = new AbortController();
+    const waiting = waitForSettled(scripted([{ merges: [merging] }]), {
+      ...options,
+      signal: controller.signal,
+      onProgress: () => controller.abort(new Error('interrupted by SIGINT')),
+    });
+    await expect(waiting).rejects.toThrow();
+  });
+});
