@@ -1,1 +1,11 @@
+// The library: everything the CLI does, as functions. The CLI (src/cli.ts) is a thin skin over these.
 export { CommandError, EXIT, PluginSettleError, UsageError } from './errors.js';
+export type { Report } from './report/types.js';
+export { writeReport } from './report/write.js';
+export { type AttemptRecord, type LoopOutcome, type RunResult, runAttemptLoop } from './run/attempts.js';
+export type { AttemptDetails, Decide, Decision, DecisionContext, PrepareOutcome } from './run/decision.js';
+export { neverRetry } from './run/decision.js';
+export { SignalRelay } from './run/signals.js';
+export { type RunOptions, supervise } from './run/supervise.js';
+export { OutputTail, TAIL_BYTES } from './run/tail.js';
+export type { AttemptResult, Clock, Spawner } from './run/types.js';

@@ -17,6 +17,7 @@ export async function runFromCli(
     settleMs: options.settle,
     maxWaitMs: options.maxWait,
     inProcess: options.inprocess,
+    killAfterMs: options.killAfter,
     roots: options.watch ?? [],
   });
   const line = summaryLine(report, { quiet: options.quiet });

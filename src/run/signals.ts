@@ -11,6 +11,7 @@ export const FORWARDED_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM'
  */
 export class SignalRelay {
   private readonly controller = new AbortController();
+  private killTimer: NodeJS.Timeout | undefined;
   private child: AttemptHandle | null = null;
   private interrupts = 0;
   /** The first signal received, for the exit status when no child was running. */
@@ -18,6 +19,9 @@ export class SignalRelay {
   /** True when the interruption came while no child ran (during a settle wait). */
   receivedWhileIdle = false;
   private readonly listener = (signal: NodeJS.Signals) => this.deliver(signal);
+
+  /** @param killAfterMs how long a child may take to stop after a forwarded signal before SIGKILL. */
+  constructor(private readonly killAfterMs = 1000) {}
 
   get signal(): AbortSignal {
     return this.controller.signal;
@@ -37,7 +41,9 @@ export class SignalRelay {
   }
 
   detach(child: AttemptHandle): void {
-    if (this.child === child) this.child = null;
+    if (this.child !== child) return;
+    this.child = null;
+    clearTimeout(this.killTimer);
   }
 
   deliver(signal: NodeJS.Signals): void {
@@ -46,7 +52,13 @@ export class SignalRelay {
       this.receivedWhileIdle = this.child === null;
     }
     if (signal === 'SIGINT') this.interrupts++;
-    this.child?.kill(this.interrupts >= 2 ? 'SIGKILL' : signal);
+    const child = this.child;
+    child?.kill(this.interrupts >= 2 ? 'SIGKILL' : signal);
+    // A child that ignores the signal (a shell waiting on a job that ignores SIGINT) must not keep
+    // the user waiting: after a grace period the group is killed.
+    if (child && this.killTimer === undefined) {
+      this.killTimer = setTimeout(() => child.kill('SIGKILL'), this.killAfterMs);
+    }
     this.controller.abort(new Error(`interrupted by ${signal}`));
   }
 }

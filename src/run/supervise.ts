@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Report } from '../report/types.js';
-import { runAttemptLoop } from './attempts.js';
+import { type LoopOutcome, runAttemptLoop } from './attempts.js';
 import { childEnv } from './child-env.js';
 import { systemClock } from './clock.js';
 import { type Decide, neverRetry } from './decision.js';
@@ -35,12 +35,14 @@ export interface RunOptions {
   stdout?: Writable;
   stderr?: Writable;
   relay?: SignalRelay;
+  /** Grace period between a forwarded signal and SIGKILL of the child's group. */
+  killAfterMs?: number;
 }
 
 /** Runs the command under supervision and returns the report; the caller exits with `report.exitCode`. */
 export async function supervise(options: RunOptions): Promise<Report> {
   const clock = options.clock ?? systemClock;
-  const relay = options.relay ?? new SignalRelay().install();
+  const relay = options.relay ?? new SignalRelay(options.killAfterMs).install();
   const cwd = options.cwd ?? process.cwd();
   const roots = [...(options.roots ?? [])];
   const eventsFile = options.inProcess
@@ -86,10 +88,7 @@ export async function supervise(options: RunOptions): Promise<Report> {
       signal: relay.signal,
       ...(options.onRetry ? { onRetry: options.onRetry } : {}),
     });
-    const exitCode =
-      outcome.result === 'interrupted' && relay.receivedWhileIdle && relay.received
-        ? signalExitCode(relay.received)
-        : outcome.exitCode;
+    const exitCode = interruptedExitCode(outcome, relay) ?? outcome.exitCode;
     return {
       version: 1,
       command: [options.command, ...options.args],
@@ -107,6 +106,18 @@ export async function supervise(options: RunOptions): Promise<Report> {
   } finally {
     if (!options.relay) relay.uninstall();
   }
+}
+
+/**
+ * An interrupted run exits as the signal we received says (130 for Ctrl-C), unless the child handled
+ * it and chose its own exit code: then the child's word stands.
+ */
+function interruptedExitCode(outcome: LoopOutcome, relay: SignalRelay): number | undefined {
+  if (outcome.result !== 'interrupted' || !relay.received) return undefined;
+  const last = outcome.attempts.at(-1);
+  if (!relay.receivedWhileIdle && last?.exitCode !== null && last?.exitCode !== undefined)
+    return last.exitCode;
+  return signalExitCode(relay.received);
 }
 
 function streams(options: RunOptions): { stdout?: Writable; stderr?: Writable } {

@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, waitFor } from '../cli.js';
+
+/** Dead, or a zombie nobody has reaped yet (containers often lack an init that reaps). */
+async function isGone(pid: number): Promise<boolean> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return true;
+  }
+}
+
+describe('run: signals reach the whole process group', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ps-signals-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+    ['SIGHUP', 129],
+  ] as const)('%s: the wrapper exits %i quickly and no grandchild survives', async (signal, status) => {
+    const pidFile = join(dir, `${signal}.pid`);
+    // The grandchild is a background job: under a non-interactive sh it even ignores SIGINT.
+    const wrapper = spawn(
+      process.execPath,
+      [CLI, 'run', '--', 'sh', '-c', `sleep 60 & echo $! > ${pidFile}; wait`],
+      { stdio: 'ignore' },
+    );
+    const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+      wrapper.on('exit', (code) => resolve({ code, at: Date.now() })),
+    );
+    const sleepPid = Number(
+      await waitFor(
+        'the grandchild to write its pid',
+        async () => (await readFile(pidFile, 'utf8').catch(() => '')).trim() || undefined,
+      ),
+    );
+    const sentAt = Date.now();
+    wrapper.kill(signal);
+    const { code, at } = await exited;
+    expect(code).toBe(status);
+    expect(at - sentAt).toBeLessThan(2000);
+    await waitFor(`sleep ${sleepPid} to be gone`, async () => (await isGone(sleepPid)) || undefined, 2000);
+  });
+
+  it('a second SIGINT kills at once a child that ignores the first', async () => {
+    const ready = join(dir, 'ready');
+    const wrapper = spawn(
+      process.execPath,
+      [
+        CLI,
+        'run',
+        '--kill-after',
+        '60s',
+        '--',
+        'sh',
+        '-c',
+        `trap '' INT; touch ${ready}; while :; do sleep 0.05; done`,
+      ],
+      { stdio: 'ignore' },
+    );
+    const exited = new Promise<number | null>((resolve) => wrapper.on('exit', (code) => resolve(code)));
+    await waitFor(
+      'the child to ignore SIGINT',
+      async () =>
+        await readFile(ready)
+          .then(() => true)
+          .catch(() => undefined),
+    );
+    wrapper.kill('SIGINT');
+    // The first SIGINT is ignored by the child: the wrapper must still be waiting for it.
+    const early = await Promise.race([exited, new Promise((r) => setTimeout(() => r('running'), 300))]);
+    expect(early).toBe('running');
+    wrapper.kill('SIGINT');
+    // Killed by our SIGKILL on the user's behalf: the status says what the user did, Ctrl-C.
+    expect(await exited).toBe(130);
+  });
+});
