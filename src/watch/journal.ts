@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { type ChokidarOptions, watch as chokidarWatch, type FSWatcher } from 'chokidar';
 import type { Change, ChangeKind } from './types.js';
 
@@ -63,12 +64,24 @@ export function startJournal(roots: string[], options: JournalOptions = {}): Jou
     entries.push({ path, kind: event as ChangeKind, time: now, source: 'journal' });
     prune(now);
   });
+  // chokidar stats a path after its event: a directory swapped by two quick renames still exists
+  // then, so no event comes. The raw inotify name says something happened to that entry anyway.
+  const rootSet = new Set(roots);
+  watcher.on('raw', (event: string, name: string, details: unknown) => {
+    const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
+    if (event !== 'rename' || !name || !watched || !rootSet.has(watched)) return;
+    const now = Date.now();
+    entries.push({ path: join(watched, name), kind: 'change', time: now, source: 'journal' });
+    prune(now);
+  });
   watcher.on('error', (error: unknown) => {
     const code = (error as NodeJS.ErrnoException)?.code ?? 'unknown';
     if (LIMIT_CODES.has(code)) {
       degraded = true;
       markReady();
       void watcher.close().catch(() => {});
+      // close() drops every listener; a late error from the dead watcher must not crash the wrapper.
+      watcher.on('error', () => {});
       warnOnce(
         'limit',
         `cannot watch ${roots.join(', ')} (${code}: inotify or file-descriptor limit reached); falling back to timestamp scans. Raise fs.inotify.max_user_watches / max_user_instances to get the change journal back.`,

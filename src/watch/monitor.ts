@@ -4,7 +4,7 @@ import { findIncomplete } from './completeness/index.js';
 import { detectMerges } from './detectors/index.js';
 import { type Journal, startJournal, type WatchFactory } from './journal.js';
 import { relevanceMatcher } from './relevance.js';
-import { changeOf, scanChanges } from './scan.js';
+import { CLOCK_SLACK_MS, changeOf, scanChanges } from './scan.js';
 import { waitForSettled } from './settle.js';
 import type { Change, Implicated, Incomplete, MergeInProgress, Relevance, SettleOutcome } from './types.js';
 import { venvOf } from './venvs.js';
@@ -17,6 +17,8 @@ export interface MonitorOptions {
   onWarning?: (message: string) => void;
   /** Tests only: a watcher factory standing in for chokidar. */
   watch?: WatchFactory;
+  /** Tests only: where the lock table is read from (default /proc/locks). */
+  procLocks?: string;
 }
 
 export interface Monitor {
@@ -68,7 +70,16 @@ export function startMonitor(options: MonitorOptions): Monitor {
   const mergesInProgress = async (implicated?: Implicated) => {
     const { systemRoots, venvs } = await layout;
     const deepDirs = implicated ? await implicatedDirs(roots, implicated) : [];
-    return detectMerges({ roots, systemRoots, venvs, portageRoot, staleAfterMs, deepDirs, cannotTell });
+    return detectMerges({
+      roots,
+      systemRoots,
+      venvs,
+      portageRoot,
+      staleAfterMs,
+      deepDirs,
+      cannotTell,
+      ...(options.procLocks ? { procLocks: options.procLocks } : {}),
+    });
   };
   const incomplete = (implicated?: Implicated) => findIncomplete(roots, implicated, { staleAfterMs });
 
@@ -102,7 +113,7 @@ async function quietCheck(
   const own = await Promise.all(
     roots.map(async (root) => {
       const stats = await lstat(root).catch(() => null);
-      return stats ? changeOf(root, stats, sinceMs) : null;
+      return stats ? changeOf(root, stats, sinceMs - CLOCK_SLACK_MS) : null;
     }),
   );
   const scanned = await scanChanges(roots, sinceMs, implicated);

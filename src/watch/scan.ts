@@ -4,6 +4,12 @@ import { join } from 'node:path';
 import { relevanceMatcher } from './relevance.js';
 import type { Change, Relevance } from './types.js';
 
+/**
+ * File systems stamp times from the kernel's coarse clock, which lags the real clock by up to a tick
+ * (4 to 10 ms): a change made right after T may carry a time just before T.
+ */
+export const CLOCK_SLACK_MS = 20;
+
 /** A deep walk of one implicated package stops here: a plugin has hundreds of files, not this many. */
 const DEEP_LIMIT = 20_000;
 
@@ -14,9 +20,10 @@ const DEEP_LIMIT = 20_000;
  */
 export async function scanChanges(
   roots: readonly string[],
-  sinceMs: number,
+  since: number,
   relevance: Relevance,
 ): Promise<Change[]> {
+  const sinceMs = since - CLOCK_SLACK_MS;
   const matcher = relevanceMatcher(relevance);
   const changes: Change[] = [];
   await Promise.all(

@@ -31,6 +31,8 @@ export interface DetectOptions {
   staleAfterMs: number;
   deepDirs?: readonly string[];
   cannotTell: (path: string) => void;
+  /** Tests point this at a missing file to see the "cannot tell" path. */
+  procLocks?: string;
 }
 
 /** Every merge in progress under the roots, stale ones included and flagged. */
@@ -39,7 +41,7 @@ export async function detectMerges(options: DetectOptions): Promise<MergeInProgr
   const claims = (name: string, isDirectory: boolean) =>
     detectors.some((detector) => detector.claims?.(name, isDirectory) ?? false);
   const [locks, staging] = await Promise.all([
-    readLockTable(),
+    readLockTable(options.procLocks),
     gatherStaging(options.roots, claims, {
       staleAfterMs: options.staleAfterMs,
       now,
