@@ -1,0 +1,20 @@
+/**
+ * The longest chain of build + merge through the dependency graph, in seconds.
+ * @param {import('./graph.js').Graph} graph
+ */
+export function criticalPath(graph: import('./graph.js').Graph): number;
+/** @param {Float64Array} values */
+export function total(values: Float64Array): number;
+/**
+ * @param {import('./graph.js').Graph} graph
+ * @param {number} jobs
+ */
+export function lowerBounds(
+  graph: import('./graph.js').Graph,
+  jobs: number,
+): {
+  criticalPath: number;
+  workPerSlot: number;
+  serialMerges: number;
+  bound: number;
+};
