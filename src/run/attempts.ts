@@ -30,6 +30,7 @@ export interface AttemptLoopOptions {
   clock: Clock;
   /** Aborted when the user interrupts: no retry may follow. */
   signal: AbortSignal;
+  /** Told when a retry has been decided, before the settle wait. */
   onRetry?: (record: AttemptRecord) => void;
 }
 
@@ -80,6 +81,7 @@ export async function runAttemptLoop(options: AttemptLoopOptions): Promise<LoopO
       return done('gave-up', record.decision.reason);
     }
     record.decision = { action: 'retry', reason: decision.reason };
+    options.onRetry?.(record);
     if (decision.prepare) {
       const waitStart = clock.now();
       const prepared = await decision.prepare(signal).catch((error: unknown) => {
@@ -95,6 +97,5 @@ export async function runAttemptLoop(options: AttemptLoopOptions): Promise<LoopO
       }
     }
     if (signal.aborted) return done('interrupted');
-    options.onRetry?.(record);
   }
 }

@@ -1,0 +1,153 @@
+import type { Classification } from '../classify/index.js';
+import { classify, describeClassification } from '../classify/index.js';
+import type { Change, Implicated, MergeInProgress, Monitor } from '../watch/index.js';
+import type { Decide, Decision } from './decision.js';
+import { probeImports } from './probe.js';
+
+export interface RaceDecisionOptions {
+  /** The monitor, started after the first child; awaited only when an attempt fails. */
+  monitor: () => Promise<Monitor>;
+  python: string;
+  cwd: string;
+  windowMs: number;
+  settleMs: number;
+  maxWaitMs: number;
+  evidence: 'relevant' | 'any';
+  onWaiting?: (what: string) => void;
+  onVerbose?: (line: string) => void;
+}
+
+/** Evidence kept in the report per attempt, capped so a merge of thousands of files stays readable. */
+const EVIDENCE_CAP = 20;
+
+/**
+ * DESIGN.md "The decision": classify the tail, look for relevant changes over
+ * [attempt start − window, now] or an installer at work, and retry only then — after the tree has
+ * settled and, for import failures, after `import <module>` succeeds in a fresh interpreter.
+ */
+export function createRaceDecision(options: RaceDecisionOptions): Decide {
+  return async ({ attempt }) => {
+    const classification = classify(attempt.tail);
+    const failure = failureText(classification, attempt.exitCode);
+    options.onVerbose?.(`attempt ${attempt.n}: ${describeClassification(classification)}`);
+    if (classification.category === 'unrelated') {
+      return {
+        action: 'fail',
+        result: 'failed',
+        reason: `${failure}: not an import failure`,
+        details: { classification },
+      };
+    }
+    const monitor = await options.monitor();
+    const implicated: Implicated = {
+      module: classification.module,
+      topLevel: classification.topLevel,
+      distribution: classification.distribution,
+      files: classification.files,
+    };
+    const since = attempt.started - options.windowMs;
+    const [changes, merges, incomplete] = await Promise.all([
+      monitor.changesSince(since, options.evidence === 'any' ? 'any' : implicated),
+      monitor.mergesInProgress(implicated),
+      monitor.incomplete(implicated),
+    ]);
+    const live = merges.filter((merge) => !merge.stale);
+    const unfinished = incomplete.filter((dist) => !dist.stale);
+    const details = { classification, evidence: { changes: cap(changes), merges: cap(merges) } };
+    options.onVerbose?.(
+      `attempt ${attempt.n}: ${changes.length} relevant change(s), ${live.length} merge(s) in progress, ${unfinished.length} incomplete`,
+    );
+    if (changes.length === 0 && live.length === 0 && unfinished.length === 0) {
+      const windowS = (options.windowMs / 1000).toFixed(options.windowMs % 1000 ? 1 : 0);
+      const stale = merges.find((merge) => merge.stale);
+      const staleNote = stale
+        ? ` (a stale ${stale.kind} marker at ${stale.path} is a crashed installer's leftover)`
+        : '';
+      return {
+        action: 'fail',
+        result: 'not-a-race',
+        reason: `${failure} and site-packages has not changed in ${windowS} s: ${realCause(classification)}, not a merge race${staleNote}`,
+        details,
+      };
+    }
+    const decision: Decision = {
+      action: 'retry',
+      reason: `${failure} while ${evidenceText(
+        changes,
+        live,
+        unfinished.map((dist) => dist.distribution),
+      )}`,
+      details,
+      prepare: async (signal) => {
+        const settled = await monitor.waitForSettled({
+          settleMs: options.settleMs,
+          maxWaitMs: options.maxWaitMs,
+          implicated,
+          signal,
+          ...(options.onWaiting ? { onProgress: options.onWaiting } : {}),
+        });
+        if (!settled.settled) {
+          return {
+            proceed: false,
+            waitedMs: settled.waitedMs,
+            result: 'failed',
+            reason: `${failure}; gave up waiting after ${Math.round(settled.waitedMs / 1000)} s for ${settled.reason}`,
+          };
+        }
+        const modules = probeTargets(classification);
+        if (modules.length === 0) return { proceed: true, waitedMs: settled.waitedMs };
+        const probe = await probeImports(options.python, modules, { cwd: options.cwd, signal });
+        if (probe.ok) return { proceed: true, waitedMs: settled.waitedMs, probe };
+        return {
+          proceed: false,
+          waitedMs: settled.waitedMs,
+          probe,
+          result: 'not-a-race',
+          reason: `${failure}; the tree has settled and \`import ${probe.failed}\` still fails (${probe.error}): not a merge race`,
+        };
+      },
+    };
+    return decision;
+  };
+}
+
+function failureText(c: Classification, exitCode: number | null): string {
+  if (!c.exception) return `exit ${exitCode}`;
+  const message =
+    c.exception.message.length > 120 ? `${c.exception.message.slice(0, 117)}...` : c.exception.message;
+  return `${c.exception.type}: ${message}`;
+}
+
+function realCause(c: Classification): string {
+  switch (c.category) {
+    case 'missing-module':
+      return 'a missing dependency';
+    case 'missing-name':
+      return 'an incompatible version';
+    case 'missing-metadata':
+      return 'a distribution that is not installed';
+    default:
+      return 'a broken installation';
+  }
+}
+
+function evidenceText(changes: Change[], merges: MergeInProgress[], incomplete: string[]): string {
+  const parts: string[] = [];
+  if (merges.length > 0) parts.push(`${merges[0]!.kind} is merging (${merges[0]!.path})`);
+  if (incomplete.length > 0) parts.push(`${incomplete.join(', ')} is half installed`);
+  if (changes.length > 0) {
+    const ago = ((Date.now() - changes.at(-1)!.time) / 1000).toFixed(1);
+    parts.push(`${changes.length} relevant change(s) in site-packages, the last ${ago} s ago`);
+  }
+  return parts.join('; ');
+}
+
+/** The modules to import once settled: the failing one and its top level (a namespace may differ). */
+function probeTargets(c: Classification): string[] {
+  if (c.category !== 'missing-module' && c.category !== 'missing-name') return [];
+  return [...new Set([c.module, c.topLevel].filter((name): name is string => Boolean(name)))];
+}
+
+function cap<T>(items: T[]): T[] {
+  return items.length > EVIDENCE_CAP ? items.slice(-EVIDENCE_CAP) : items;
+}
