@@ -24,9 +24,31 @@ def metadata_dirs(config, implicated):
             if project is None:
                 continue
             path = os.path.join(root, entry)
-            if project in dists or path in paths or (tops and tops & _top_level(path)):
+            if project in dists or path in paths or (tops and tops & provides(path)):
                 found.append((root, path))
     return found
+
+
+_provides_cache = {}
+
+
+def provides(metadata):
+    """Top-level names a distribution installs: top_level.txt, else the first components of RECORD."""
+    try:
+        st = os.stat(metadata)
+    except OSError:
+        return set()
+    key = (metadata, st.st_mtime, st.st_ctime)
+    names = _provides_cache.get(key)
+    if names is None:
+        names = _top_level(metadata)
+        for line in _read_lines(os.path.join(metadata, 'RECORD')):
+            first = line.split(',', 1)[0].replace('\\', '/').split('/', 1)[0]
+            if first and not first.startswith('..') and metadata_project(first) is None:
+                names.add(first[:-3] if first.endswith('.py') else first.split('.', 1)[0])
+        names.add(metadata_project(os.path.basename(metadata)).replace('-', '_'))
+        _provides_cache[key] = names
+    return names
 
 
 def _read_lines(path):

@@ -1,0 +1,145 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { atLeast, findInterpreters, tempDirs } from '../support/index.js';
+import { SHIM_PYTHON_DIR } from './shim-env.js';
+
+// DESIGN.md decision step 4 as the shim implements it (src/watch/ implements the same rule in TS):
+// each case builds a site-packages tree and asks the shim whether the implicated distribution is complete.
+const PROBE = fileURLToPath(new URL('./settle_probe.py', import.meta.url));
+const { found } = await findInterpreters();
+const pythons = found.filter((i) => atLeast(i.version, '3.6'));
+const edges = [...new Set([pythons[0], pythons.at(-1)])].filter((p) => p !== undefined);
+const temp = tempDirs();
+afterAll(() => temp.cleanup());
+
+let root = '';
+let vdb = '';
+beforeEach(async () => {
+  root = await temp.make('root');
+  vdb = await temp.make('vdb');
+});
+
+async function put(files: Record<string, string>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), text);
+  }
+}
+
+async function ask(
+  python: string,
+  question: { modules?: string[]; dists?: string[] },
+  env: Record<string, string> = {},
+) {
+  const result = await execa(python, [PROBE, JSON.stringify(question)], {
+    env: { PYTHONPATH: SHIM_PYTHON_DIR, PLUGIN_SETTLE_ROOTS: root, PLUGIN_SETTLE_PORTAGE_VDB: vdb, ...env },
+  });
+  return JSON.parse(result.stdout) as { incomplete: string[]; merges: string[] };
+}
+
+const RECORD_DIST = {
+  'pbr-5.0.dist-info/METADATA': 'Name: pbr\n',
+  'pbr-5.0.dist-info/entry_points.txt': '[egg_info.writers]\npbr.json = pbr.pbr_json:write_pbr_json\n',
+  'pbr-5.0.dist-info/RECORD':
+    'pbr/__init__.py,,3\npbr/pbr_json.py,,5\npbr/__pycache__/pbr_json.cpython-311.pyc,,\npbr-5.0.dist-info/RECORD,,\n',
+};
+
+describe.each(edges.map((p) => [p.version, p.python] as const))(
+  'settle rule, Python %s',
+  (_version, python) => {
+    it('dist-info with RECORD: complete only when every listed file has its recorded size', async () => {
+      await put({ ...RECORD_DIST, 'pbr/__init__.py': 'x=1' });
+      expect((await ask(python, { modules: ['pbr'] })).incomplete).toEqual([
+        `pbr-5.0.dist-info: ${join(root, 'pbr/pbr_json.py')}`,
+      ]);
+      await put({ 'pbr/pbr_json.py': 'x=' });
+      expect((await ask(python, { dists: ['PBR'] })).incomplete).toEqual([
+        `pbr-5.0.dist-info: ${join(root, 'pbr/pbr_json.py')} (size)`,
+      ]);
+      await put({ 'pbr/pbr_json.py': 'x = 1' });
+      expect((await ask(python, { modules: ['pbr.pbr_json'] })).incomplete).toEqual([]);
+    });
+
+    it('egg-info: top_level names, entry-point modules with their parents, installed-files', async () => {
+      await put({
+        'setuptools_git-1.2.egg-info/PKG-INFO': 'Name: setuptools-git\n',
+        'setuptools_git-1.2.egg-info/top_level.txt': 'setuptools_git\n',
+        'setuptools_git-1.2.egg-info/entry_points.txt':
+          '[setuptools.file_finders]\ngit = setuptools_git.finder:listfiles\n',
+        'setuptools_git-1.2.egg-info/installed-files.txt':
+          '../setuptools_git/__init__.py\n../setuptools_git/__pycache__/x.pyc\n',
+      });
+      const question = { dists: ['setuptools.git'] };
+      expect((await ask(python, question)).incomplete).toEqual([
+        'setuptools_git-1.2.egg-info: setuptools_git',
+        'setuptools_git-1.2.egg-info: setuptools_git.finder',
+        'setuptools_git-1.2.egg-info: ../setuptools_git/__init__.py',
+      ]);
+      await put({ 'setuptools_git/finder.py': '' });
+      expect((await ask(python, question)).incomplete).toEqual([
+        'setuptools_git-1.2.egg-info: setuptools_git.finder',
+        'setuptools_git-1.2.egg-info: ../setuptools_git/__init__.py',
+      ]);
+      await put({ 'setuptools_git/__init__.py': '' });
+      expect((await ask(python, question)).incomplete).toEqual([]);
+    });
+
+    it('a top-level name exists as name.py, a directory (namespace) or an extension name*.so', async () => {
+      await put({ 'multi-1.0.egg-info/top_level.txt': 'one\ntwo\nthree\n', 'one.py': '', 'two/x': '' });
+      expect((await ask(python, { dists: ['multi'] })).incomplete).toEqual(['multi-1.0.egg-info: three']);
+      await put({ 'three.cpython-311-x86_64-linux-gnu.so': '' });
+      expect((await ask(python, { dists: ['multi'] })).incomplete).toEqual([]);
+    });
+
+    it('a young dist-info without RECORD while pip-style staging files arrive is in progress', async () => {
+      await put({
+        'pbr-5.0.dist-info/METADATA': 'Name: pbr\n',
+        'pbr-5.0.dist-info/top_level.txt': 'pbr\n',
+        'pbr.py': '',
+      });
+      expect((await ask(python, { dists: ['pbr'] })).incomplete).toEqual([]);
+      await put({ '~br-5.0/x': '' });
+      expect((await ask(python, { dists: ['pbr'] })).incomplete).toEqual(['pbr-5.0.dist-info: RECORD']);
+    });
+
+    it('a distribution unchanged for stale-after is not in progress, whatever it lacks', async () => {
+      await put({ 'odd-1.0.egg-info/top_level.txt': 'not_importable\n' });
+      expect((await ask(python, { dists: ['odd'] })).incomplete).toEqual([
+        'odd-1.0.egg-info: not_importable',
+      ]);
+      expect(
+        (await ask(python, { dists: ['odd'] }, { PLUGIN_SETTLE_STALE_AFTER_MS: '0' })).incomplete,
+      ).toEqual([]);
+    });
+
+    it('merges in progress: a live merge marker, a young ownerless one, a fresh Portage -MERGING- dir', async () => {
+      expect((await ask(python, {})).merges).toEqual([]);
+      const marker = join(root, '.plugin-settle-merge');
+      await mkdir(marker);
+      expect((await ask(python, {})).merges).toEqual([marker]);
+      const owner = (pid: number) =>
+        JSON.stringify({ pid, host: process.env.HOSTNAME ?? '', started: '', tool: 't' });
+      const { hostname } = await import('node:os');
+      await writeFile(
+        join(marker, 'owner.json'),
+        owner(process.pid).replace(/"host":"[^"]*"/, `"host":"${hostname()}"`),
+      );
+      expect((await ask(python, {})).merges).toEqual([marker]);
+      const dead = execa('true');
+      await dead;
+      await writeFile(
+        join(marker, 'owner.json'),
+        owner(dead.pid!).replace(/"host":"[^"]*"/, `"host":"${hostname()}"`),
+      );
+      expect((await ask(python, {})).merges).toEqual([]);
+
+      const merging = join(vdb, 'dev-python', '-MERGING-pbr-5.0');
+      await mkdir(merging, { recursive: true });
+      expect((await ask(python, {})).merges).toEqual([merging]);
+      expect((await ask(python, {}, { PLUGIN_SETTLE_STALE_AFTER_MS: '0' })).merges).toEqual([]);
+    });
+  },
+);
