@@ -113,6 +113,7 @@ export async function acquireMergeMarker(root: string, options: AcquireOptions):
         if (takeOverStale(root, state.owner)) {
           options.onProgress(`taking over a stale merge marker in ${root}: ${state.reason}`);
           tookOver = state.owner ?? { pid: 0, host: '', started: '', tool: 'unknown' };
+          return tryCreate(root, options.owner, options.fsync);
         }
         return false;
       }
