@@ -9,13 +9,13 @@
  */
 export function expectedFailures(exposure, raceProbability) {
   let expected = 0;
-  let logClean = 0;
+  let probabilityNoFailure = 1;
   for (const [overlaps, builds] of exposure) {
     const survive = (1 - raceProbability) ** overlaps;
     expected += builds * (1 - survive);
-    logClean += builds * overlaps * Math.log1p(-raceProbability);
+    probabilityNoFailure *= survive ** builds;
   }
-  return { expectedFailedBuilds: expected, probabilityNoFailure: Math.exp(logClean) };
+  return { expectedFailedBuilds: expected, probabilityNoFailure };
 }
 
 /** @param {number[]} values */

@@ -1,11 +1,3 @@
-/**
- * @typedef {object} ExperimentOptions
- * @property {number} seed
- * @property {number[]} jobs
- * @property {number} replicates
- * @property {import('./defaults.js').RaceOptions} race
- * @property {Partial<import('./defaults.js').GraphOptions>} [graph]
- */
 /** @param {number} seed @param {Partial<import('./defaults.js').GraphOptions>} [graphOptions] */
 export function buildGraph(
   seed: number,
@@ -40,20 +32,29 @@ export function runExperiment(options: ExperimentOptions): {
   reference: Readonly<import('./defaults.js').Reference>;
   rows: {
     jobs: number;
-    policy: string;
-    variant: string;
+    id: 'merge-wait' | 'plugin-settle' | 'stop-at-failure' | 'rebuild';
+    label: string;
     makespanHours: number;
     criticalPathHours: number;
     lowerBoundHours: number;
     ratioToBound: number;
     ratioToCriticalPath: number;
     utilisation: number;
+    /** a mean over replicates, or for 'stop-at-failure' the expectation over the race-free schedule */
     failedBuilds: number;
+    /** only for 'stop-at-failure': the chance that the whole emerge finishes without a failed build */
+    probabilityNoFailure: number | null;
     rebuilds: number;
     heals: number;
     waitSec: number;
     overlaps: number;
     runs: number;
+  }[];
+  raceSweep: {
+    expectedFailedBuilds: number;
+    probabilityNoFailure: number;
+    jobs: number;
+    raceProbability: number;
   }[];
 };
 export type ExperimentOptions = {

@@ -18,6 +18,8 @@ import { simulate } from './simulate.js';
  * @property {Partial<import('./defaults.js').GraphOptions>} [graph]
  */
 
+const RACE_SWEEP = [0.01, 0.05, 0.1, 0.2, 0.5, 1];
+
 /** @param {number} seed @param {Partial<import('./defaults.js').GraphOptions>} [graphOptions] */
 export function buildGraph(seed, graphOptions = {}) {
   const graph = generateGraph(createRng(seed).fork('graph'), graphOptions);
@@ -28,14 +30,15 @@ export function buildGraph(seed, graphOptions = {}) {
 /** @param {ExperimentOptions} options */
 export function runExperiment(options) {
   const { graph, calibration } = buildGraph(options.seed, options.graph);
-  const rows = options.jobs.flatMap((jobs) => rowsForJobs(graph, jobs, options));
+  const perJobs = options.jobs.map((jobs) => rowsForJobs(graph, jobs, options));
   return {
     seed: options.seed,
     replicates: options.replicates,
     race: options.race,
     graph: describeGraph(graph, calibration),
     reference: PR1679,
-    rows,
+    rows: perJobs.flatMap((part) => part.rows),
+    raceSweep: perJobs.flatMap((part) => part.raceSweep),
   };
 }
 
@@ -63,37 +66,51 @@ function rowsForJobs(graph, jobs, options) {
   const replicates = Array.from({ length: options.replicates }, (_, r) => r);
   const rebuilt = replicates.map((r) => replay('unprotected', raceProbability, r));
   const settled = replicates.map((r) => replay('plugin-settle', raceProbability, r));
-  /** @param {string} policy @param {string} variant @param {ReturnType<typeof simulate>[]} runs */
-  const row = (policy, variant, runs, extra = {}) => {
+  /**
+   * @param {'merge-wait' | 'stop-at-failure' | 'rebuild' | 'plugin-settle'} id
+   * @param {string} label
+   * @param {ReturnType<typeof simulate>[]} runs
+   */
+  const row = (id, label, runs) => {
     const makespanSec = mean(runs.map((run) => run.makespanSec));
     return {
       jobs,
-      policy,
-      variant,
+      id,
+      label,
       makespanHours: makespanSec / 3600,
       criticalPathHours: bounds.criticalPath / 3600,
       lowerBoundHours: bounds.bound / 3600,
       ratioToBound: makespanSec / bounds.bound,
       ratioToCriticalPath: makespanSec / bounds.criticalPath,
       utilisation: mean(runs.map((run) => run.utilisation)),
+      /** a mean over replicates, or for 'stop-at-failure' the expectation over the race-free schedule */
       failedBuilds: mean(runs.map((run) => run.failedBuilds)),
+      /** only for 'stop-at-failure': the chance that the whole emerge finishes without a failed build */
+      probabilityNoFailure: /** @type {number | null} */ (null),
       rebuilds: mean(runs.map((run) => run.rebuilds)),
       heals: mean(runs.map((run) => run.heals)),
       waitSec: mean(runs.map((run) => run.waitSec)),
       overlaps: mean(runs.map((run) => run.overlaps)),
       runs: runs.length,
-      ...extra,
     };
   };
-  return [
-    row('merge-wait', 'Portage default (FEATURES=merge-wait)', [mergeWait]),
-    row('unprotected', 'emerge stops at the first failure', [raceFree], {
-      failedBuilds: expected.expectedFailedBuilds,
-      probabilityNoFailure: expected.probabilityNoFailure,
-    }),
-    row('unprotected', 'failed builds simply rebuilt', rebuilt),
-    row('plugin-settle', 'wait + settle, rebuild when the heal misses', settled),
-  ];
+  const stopAtFailure = row('stop-at-failure', 'unprotected: emerge stops at the first failure', [raceFree]);
+  stopAtFailure.failedBuilds = expected.expectedFailedBuilds;
+  stopAtFailure.probabilityNoFailure = expected.probabilityNoFailure;
+  return {
+    rows: [
+      row('merge-wait', 'merge-wait (Portage default)', [mergeWait]),
+      stopAtFailure,
+      row('rebuild', 'unprotected: failed builds rebuilt', rebuilt),
+      row('plugin-settle', 'plugin-settle: wait, rebuild only when the heal misses', settled),
+    ],
+    // Failures as a function of the unmeasured p, from the same race-free schedule.
+    raceSweep: RACE_SWEEP.map((p) => ({
+      jobs,
+      raceProbability: p,
+      ...expectedFailures(raceFree.exposure, p),
+    })),
+  };
 }
 
 /**

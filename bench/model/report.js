@@ -1,51 +1,84 @@
 // @ts-check
-// Markdown for BENCHMARKS.md: the table per --jobs, then how the graph was calibrated and how far the
-// merge-wait result moves with what the PR leaves unsaid.
+// Markdown for BENCHMARKS.md: the table per --jobs, how the graph was calibrated and what it gives against
+// PR #1679, failures as a function of the unmeasured race probability, and how far merge-wait moves with
+// what the PR leaves unsaid.
+
+/** @typedef {ReturnType<typeof import('./experiment.js').runExperiment>} Result */
 
 /** @param {number} value @param {number} [digits] */
 const fixed = (value, digits = 2) => value.toFixed(digits);
 /** @param {number} value */
-const percent = (value) => `${(100 * value).toFixed(0)} %`;
+const percent = (value) =>
+  value > 0 && value < 0.001 ? '< 0.1 %' : `${(100 * value).toFixed(value < 0.1 && value > 0 ? 1 : 0)} %`;
 
-/** @param {ReturnType<typeof import('./experiment.js').runExperiment>} result */
+/** @param {Result['rows'][number]} row */
+function failedCell(row) {
+  if (row.id === 'stop-at-failure') {
+    return `${fixed(row.failedBuilds)} expected, P(none) ${percent(row.probabilityNoFailure ?? 0)}`;
+  }
+  return row.id === 'rebuild' ? fixed(row.failedBuilds) : '0';
+}
+
+/** @param {Result} result */
 export function resultTable(result) {
   const lines = [
-    '| --jobs | policy | makespan (h) | critical path (h) | lower bound (h) | makespan / bound | build-slot utilisation | failed builds | rebuilds |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| --jobs | policy | makespan (h) | critical path (h) | lower bound (h) | makespan / bound | makespan / critical path | build-slot utilisation | failed builds | rebuilds |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of result.rows) {
-    const failed =
-      'probabilityNoFailure' in row && typeof row.probabilityNoFailure === 'number'
-        ? `${fixed(row.failedBuilds)} expected (P(none) ${percent(row.probabilityNoFailure)})`
-        : row.policy === 'unprotected'
-          ? fixed(row.failedBuilds)
-          : '0';
-    const rebuilds = row.variant.startsWith('emerge stops') ? '—' : fixed(row.rebuilds);
+    const rebuilds = row.id === 'stop-at-failure' ? '—' : fixed(row.rebuilds);
     lines.push(
-      `| ${row.jobs} | ${row.policy}: ${row.variant} | ${fixed(row.makespanHours)} | ${fixed(row.criticalPathHours)} | ${fixed(row.lowerBoundHours)} | ${fixed(row.ratioToBound)} | ${percent(row.utilisation)} | ${failed} | ${rebuilds} |`,
+      `| ${row.jobs} | ${row.label} | ${fixed(row.makespanHours)} | ${fixed(row.criticalPathHours)} | ${fixed(row.lowerBoundHours)} | ${fixed(row.ratioToBound)} | ${fixed(row.ratioToCriticalPath)} | ${percent(row.utilisation)} | ${failedCell(row)} | ${rebuilds} |`,
     );
   }
   return lines.join('\n');
 }
 
-/** @param {ReturnType<typeof import('./experiment.js').runExperiment>} result */
+/** @param {Result} result */
 export function calibrationNote(result) {
   const { graph, reference, race } = result;
+  const modelled = result.rows.find((row) => row.id === 'merge-wait' && row.jobs === reference.jobs);
+  const comparison = modelled
+    ? `The model gives ${fixed(modelled.makespanHours)} h (${fixed(modelled.ratioToCriticalPath)}× the critical path, ` +
+      `${percent(modelled.utilisation)} utilisation) where PR #1679 reports ${reference.mergeWaitMakespanHours} h ` +
+      `(${fixed(reference.mergeWaitMakespanHours / reference.criticalPathHours)}×, ${percent(reference.utilisation)}) at --jobs ${reference.jobs}.`
+    : `PR #1679 reports merge-wait at --jobs ${reference.jobs}: ${reference.mergeWaitMakespanHours} h.`;
+  const settled = result.rows.filter((row) => row.id === 'plugin-settle');
   return [
     `Graph (seed ${result.seed}): ${graph.packages} packages, ${graph.edges} dependency edges, ${graph.plugins} setuptools plugins, ` +
       `${graph.pluginLoadingBuilds} plugin-loading builds; total build work ${fixed(graph.totalBuildHours)} h, ` +
       `serial merge time ${fixed(graph.serialMergeHours)} h, critical path ${fixed(graph.criticalPathHours)} h ` +
-      `(toolchain chain ${fixed(graph.toolchainChainHours)} h of build).`,
+      `(of which a toolchain chain: ${fixed(graph.toolchainChainHours)} h of build).`,
     `Calibration: the package count is PR #1679's ${reference.packages} merges; build times were scaled until total build ` +
       `work was ${fixed(reference.totalBuildHours, 1)} h (= ${reference.utilisation} × ${reference.jobs} × ${reference.mergeWaitMakespanHours} h, ` +
-      `derived from the PR's utilisation) and the critical path ${reference.criticalPathHours} h ` +
-      `(${graph.calibrated ? `reached in ${graph.calibrationRounds} rounds` : 'NOT reached'}). Merge times, dependency shape and ` +
-      'the makespans are not fitted. The PR reports merge-wait at --jobs 16 as ' +
-      `${reference.mergeWaitMakespanHours} h (${percent(reference.utilisation)} utilisation); compare the model's row above.`,
-    `Races: p = ${race.raceProbability} per plugin merge overlapping a plugin-loading build, heal miss q = ${race.healMissProbability}, ` +
-      `settle ${race.settleSec} s; ${result.replicates} seeded replicates for the rows with race draws (means shown). ` +
-      'Lower bound = max(critical path, build work / jobs, serial merges).',
+      `derived from the PR's utilisation, so utilisation at --jobs ${reference.jobs} is not an independent check) and the critical ` +
+      `path was ${reference.criticalPathHours} h (${graph.calibrated ? `reached in ${graph.calibrationRounds} rounds` : 'NOT reached'}). ` +
+      'Merge times (lognormal, median 3 s), the dependency shape and every makespan are not fitted. ' +
+      comparison,
+    `Races: p = ${race.raceProbability} per plugin merge overlapping a plugin-loading build (not measured: a parameter), ` +
+      `heal miss q = ${race.healMissProbability}, settle ${race.settleSec} s; ${result.replicates} seeded replicates ` +
+      'for the rows with race draws (means). Lower bound = max(critical path, build work / jobs, serial merges: ' +
+      'without FEATURES=parallel-install Portage merges one package at a time). plugin-settle waits: ' +
+      settled
+        .map((row) => `--jobs ${row.jobs} ${fixed(row.heals)} heals, ${fixed(row.waitSec, 1)} s`)
+        .join('; ') +
+      '.',
   ].join('\n\n');
+}
+
+/** @param {Result} result */
+export function raceSweepTable(result) {
+  const jobs = [...new Set(result.raceSweep.map((entry) => entry.jobs))];
+  const ps = [...new Set(result.raceSweep.map((entry) => entry.raceProbability))];
+  const cell = (/** @type {number} */ j, /** @type {number} */ p) => {
+    const entry = result.raceSweep.find((e) => e.jobs === j && e.raceProbability === p);
+    return entry ? `${fixed(entry.expectedFailedBuilds)} (${percent(entry.probabilityNoFailure)})` : '';
+  };
+  return [
+    `| unprotected, expected failed builds (P(none)) | ${ps.map((p) => `p = ${p}`).join(' | ')} |`,
+    `| --- | ${ps.map(() => '---:').join(' | ')} |`,
+    ...jobs.map((j) => `| --jobs ${j} | ${ps.map((p) => cell(j, p)).join(' | ')} |`),
+  ].join('\n');
 }
 
 /** @param {ReturnType<typeof import('./sensitivity.js').runSensitivity>} rows */

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { RACE_DEFAULTS, RUN_DEFAULTS } from './defaults.js';
 import { runExperiment } from './experiment.js';
-import { calibrationNote, resultTable, sensitivityTable } from './report.js';
+import { calibrationNote, raceSweepTable, resultTable, sensitivityTable } from './report.js';
 import { runSensitivity } from './sensitivity.js';
 
 /** @param {string | undefined} text @param {number} fallback @param {string} flag */
@@ -59,6 +59,7 @@ function main() {
     `### Scheduling model at Gentoo scale (seed ${seed}${values.quick ? ', --quick' : ''})`,
     resultTable(result),
     calibrationNote(result),
+    raceSweepTable(result),
   ];
   if (sensitivity.length > 0) {
     parts.push(
