@@ -19,6 +19,22 @@ export function criticalPath(graph) {
   return longest;
 }
 
+/**
+ * The longest chain counted in packages. Under merge-wait a package's dependents can only build after a
+ * release of the merge queue, so an emerge needs at least this many releases.
+ * @param {import('./graph.js').Graph} graph
+ */
+export function depth(graph) {
+  const level = new Int32Array(graph.size);
+  let deepest = 0;
+  for (let i = 0; i < graph.size; i++) {
+    for (const dep of graph.deps[i] ?? []) level[i] = Math.max(level[i] ?? 0, level[dep] ?? 0);
+    level[i] = (level[i] ?? 0) + 1;
+    deepest = Math.max(deepest, level[i] ?? 0);
+  }
+  return deepest;
+}
+
 /** @param {Float64Array} values */
 export function total(values) {
   let sum = 0;

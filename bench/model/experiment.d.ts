@@ -19,6 +19,7 @@ export function runExperiment(options: ExperimentOptions): {
   graph: {
     packages: number;
     edges: number;
+    depth: number;
     totalBuildHours: number;
     serialMergeHours: number;
     criticalPathHours: number;
@@ -48,6 +49,8 @@ export function runExperiment(options: ExperimentOptions): {
     heals: number;
     waitSec: number;
     overlaps: number;
+    mergeWaitReleases: number;
+    meanMergeDelaySec: number;
     runs: number;
   }[];
   raceSweep: {

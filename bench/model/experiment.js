@@ -1,7 +1,7 @@
 // @ts-check
 // One model run: generate and calibrate the graph for a seed, then replay it for each --jobs under each policy.
 // Race draws use their own seeded streams, one per replicate, shared by both racing policies.
-import { lowerBounds, total } from './bounds.js';
+import { depth, lowerBounds, total } from './bounds.js';
 import { calibrate } from './calibrate.js';
 import { PR1679 } from './defaults.js';
 import { expectedFailures, mean } from './expectation.js';
@@ -91,6 +91,8 @@ function rowsForJobs(graph, jobs, options) {
       heals: mean(runs.map((run) => run.heals)),
       waitSec: mean(runs.map((run) => run.waitSec)),
       overlaps: mean(runs.map((run) => run.overlaps)),
+      mergeWaitReleases: mean(runs.map((run) => run.releases)),
+      meanMergeDelaySec: mean(runs.map((run) => run.mergeDelaySec)) / graph.size,
       runs: runs.length,
     };
   };
@@ -124,6 +126,7 @@ function describeGraph(graph, calibration) {
   return {
     packages: graph.size,
     edges,
+    depth: depth(graph),
     totalBuildHours: total(graph.build) / 3600,
     serialMergeHours: total(graph.merge) / 3600,
     criticalPathHours: calibration.criticalPathSec / 3600,

@@ -45,7 +45,7 @@ export function calibrationNote(result) {
     : `PR #1679 reports merge-wait at --jobs ${reference.jobs}: ${reference.mergeWaitMakespanHours} h.`;
   const settled = result.rows.filter((row) => row.id === 'plugin-settle');
   return [
-    `Graph (seed ${result.seed}): ${graph.packages} packages, ${graph.edges} dependency edges, ${graph.plugins} setuptools plugins, ` +
+    `Graph (seed ${result.seed}): ${graph.packages} packages, ${graph.edges} dependency edges, longest chain ${graph.depth} packages, ${graph.plugins} setuptools plugins, ` +
       `${graph.pluginLoadingBuilds} plugin-loading builds; total build work ${fixed(graph.totalBuildHours)} h, ` +
       `serial merge time ${fixed(graph.serialMergeHours)} h, critical path ${fixed(graph.criticalPathHours)} h ` +
       `(of which a toolchain chain: ${fixed(graph.toolchainChainHours)} h of build).`,
@@ -54,7 +54,8 @@ export function calibrationNote(result) {
       `derived from the PR's utilisation, so utilisation at --jobs ${reference.jobs} is not an independent check) and the critical ` +
       `path was ${reference.criticalPathHours} h (${graph.calibrated ? `reached in ${graph.calibrationRounds} rounds` : 'NOT reached'}). ` +
       'Merge times (lognormal, median 3 s), the dependency shape and every makespan are not fitted. ' +
-      comparison,
+      comparison +
+      mergeWaitMechanism(result),
     `Races: p = ${race.raceProbability} per plugin merge overlapping a plugin-loading build (not measured: a parameter), ` +
       `heal miss q = ${race.healMissProbability}, settle ${race.settleSec} s; ${result.replicates} seeded replicates ` +
       'for the rows with race draws (means). Lower bound = max(critical path, build work / jobs, serial merges: ' +
@@ -64,6 +65,19 @@ export function calibrationNote(result) {
         .join('; ') +
       '.',
   ].join('\n\n');
+}
+
+/** @param {Result} result */
+function mergeWaitMechanism(result) {
+  const rows = result.rows.filter((row) => row.id === 'merge-wait');
+  const list = (/** @type {(row: Result['rows'][number]) => string} */ pick) => rows.map(pick).join('/');
+  return (
+    ' Why: the merge-wait queue is released only when no build runs, and a package builds only after the release' +
+    ' that merges its dependencies, so merge-wait builds the graph one dependency level per release, each level' +
+    ` waiting for its longest build. --jobs ${list((row) => String(row.jobs))}: ${list((row) => String(row.mergeWaitReleases))}` +
+    ` releases (longest chain: ${result.graph.depth} packages); a built package waited` +
+    ` ${list((row) => fixed(row.meanMergeDelaySec / 60, 1))} min for its merge on average.`
+  );
 }
 
 /** @param {Result} result */
@@ -84,13 +98,13 @@ export function raceSweepTable(result) {
 /** @param {ReturnType<typeof import('./sensitivity.js').runSensitivity>} rows */
 export function sensitivityTable(rows) {
   const lines = [
-    '| variant (recalibrated) | critical path (h) | serial merges (h) | merge-wait (h) | merge-wait / critical path | utilisation | no barriers, race-free (h) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| variant (recalibrated) | critical path (h) | longest chain (packages) | serial merges (h) | merge-wait (h) | merge-wait / critical path | releases | utilisation | no barriers, race-free (h) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of rows) {
     const label = row.calibrated ? row.label : `${row.label} (calibration not reached)`;
     lines.push(
-      `| ${label} | ${fixed(row.criticalPathHours)} | ${fixed(row.serialMergeHours)} | ${fixed(row.mergeWaitHours)} | ${fixed(row.mergeWaitRatioToCriticalPath)} | ${percent(row.mergeWaitUtilisation)} | ${fixed(row.noBarrierHours)} |`,
+      `| ${label} | ${fixed(row.criticalPathHours)} | ${row.depth} | ${fixed(row.serialMergeHours)} | ${fixed(row.mergeWaitHours)} | ${fixed(row.mergeWaitRatioToCriticalPath)} | ${row.releases} | ${percent(row.mergeWaitUtilisation)} | ${fixed(row.noBarrierHours)} |`,
     );
   }
   return lines.join('\n');

@@ -6,6 +6,8 @@ export function runSensitivity(
   label: string;
   jobs: number;
   calibrated: boolean;
+  depth: number;
+  releases: number;
   criticalPathHours: number;
   serialMergeHours: number;
   mergeWaitHours: number;

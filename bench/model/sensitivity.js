@@ -2,7 +2,7 @@
 // How much the merge-wait result at --jobs 16 depends on what the PR does not tell us: the graph seed, merge
 // times, the spread of build times, how many dependencies a package has, how many heavy builds there are.
 // Each variant is recalibrated to the same total work and critical path before it is replayed.
-import { lowerBounds, total } from './bounds.js';
+import { depth, lowerBounds, total } from './bounds.js';
 import { buildGraph } from './experiment.js';
 import { simulate } from './simulate.js';
 
@@ -32,6 +32,8 @@ export function runSensitivity(seed, jobs) {
       label: variant.label,
       jobs,
       calibrated: calibration.converged,
+      depth: depth(graph),
+      releases: mergeWait.releases,
       criticalPathHours: bounds.criticalPath / 3600,
       serialMergeHours: total(graph.merge) / 3600,
       mergeWaitHours: mergeWait.makespanSec / 3600,

@@ -12,6 +12,8 @@ export function simulate(
   slotBusy: number;
   waitSec: number;
   wastedSec: number;
+  releases: number;
+  mergeDelaySec: number;
   policy: import('./state.js').Policy;
   jobs: number;
   makespanSec: number;

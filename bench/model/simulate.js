@@ -30,6 +30,7 @@ function startBuild(state, pkg) {
 /** @param {State} state @param {number} pkg */
 function startMerge(state, pkg) {
   const merging = { pkg, start: state.now, end: state.now + (state.graph.merge[pkg] ?? 0) };
+  state.stats.mergeDelaySec += state.now - (state.builtAt[pkg] ?? 0);
   state.merging = merging;
   state.events.push({ time: merging.end, seq: state.seq++, merge: pkg });
   if (!state.graph.isPlugin[pkg]) return;
@@ -42,6 +43,7 @@ function startMerge(state, pkg) {
 function schedule(state) {
   for (let changed = true; changed; ) {
     changed = state.barrier?.release(state) ?? false;
+    if (changed) state.stats.releases++;
     if (!state.merging && state.mergeQueue.length > 0) {
       startMerge(state, /** @type {number} */ (state.mergeQueue.shift()));
       changed = true;
@@ -78,6 +80,7 @@ export function simulate(graph, options) {
 function finishBuild(state, attempt) {
   releaseSlot(state, attempt);
   state.exposure.set(attempt.overlaps, (state.exposure.get(attempt.overlaps) ?? 0) + 1);
+  state.builtAt[attempt.pkg] = state.now;
   if (state.barrier) state.barrier.queue(attempt.pkg);
   else state.mergeQueue.push(attempt.pkg);
 }

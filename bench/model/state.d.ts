@@ -62,7 +62,13 @@ export function createState(
     slotBusy: number;
     waitSec: number;
     wastedSec: number;
+    /** times the merge-wait queue was released */
+    releases: number;
+    /** summed over packages: from the end of its build to the start of its merge */
+    mergeDelaySec: number;
   };
+  /** when each package's build ended */
+  builtAt: Float64Array<ArrayBuffer>;
   /** overlaps per finished build attempt → how many attempts: the race-free schedule's exposure */
   exposure: Map<number, number>;
   /** @type {Interval[]} */

@@ -43,7 +43,21 @@ export function createState(graph, options) {
     afterMerge: [],
     barrier: options.policy === 'merge-wait' ? createMergeWait() : null,
     merged: 0,
-    stats: { failedBuilds: 0, rebuilds: 0, heals: 0, overlaps: 0, slotBusy: 0, waitSec: 0, wastedSec: 0 },
+    stats: {
+      failedBuilds: 0,
+      rebuilds: 0,
+      heals: 0,
+      overlaps: 0,
+      slotBusy: 0,
+      waitSec: 0,
+      wastedSec: 0,
+      /** times the merge-wait queue was released */
+      releases: 0,
+      /** summed over packages: from the end of its build to the start of its merge */
+      mergeDelaySec: 0,
+    },
+    /** when each package's build ended */
+    builtAt: new Float64Array(graph.size),
     /** overlaps per finished build attempt → how many attempts: the race-free schedule's exposure */
     exposure: /** @type {Map<number, number>} */ (new Map()),
     /** @type {Interval[]} */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { criticalPath, lowerBounds } from '../../bench/model/bounds.js';
+import { criticalPath, depth, lowerBounds } from '../../bench/model/bounds.js';
 import { type Graph, linkGraph } from '../../bench/model/graph.js';
 import { createRng } from '../../bench/model/prng.js';
 import { simulate } from '../../bench/model/simulate.js';
@@ -136,6 +136,19 @@ describe('scheduling model invariants on random graphs', () => {
         for (const merge of merges) for (const build of builds) expect(overlap(merge, build)).toBe(false);
         expect(result.overlaps).toBe(0);
         expect(result.failedBuilds + result.rebuilds + result.heals).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('merge-wait releases its queue once per dependency level: as many releases as the longest chain', () => {
+    // Builds go on starting while finished builds wait, so with two slots or more the queue empties only when
+    // no ready package is left: each release closes exactly one level. A stricter barrier (no build while any
+    // merge waits) would need more releases. With one slot, every build is followed by its own release.
+    fc.assert(
+      fc.property(arbitraryRun, (run) => {
+        const result = replay({ ...run, policy: 'merge-wait' });
+        expect(result.releases).toBe(run.jobs === 1 ? run.graph.size : depth(run.graph));
       }),
       { numRuns: 300 },
     );
