@@ -15,6 +15,8 @@ export interface RaceDecisionOptions {
   evidence: 'relevant' | 'any';
   onWaiting?: (what: string) => void;
   onVerbose?: (line: string) => void;
+  /** Tests only: stands in for the real `import` probe in a fresh interpreter. */
+  probe?: typeof probeImports;
 }
 
 /** Evidence kept in the report per attempt, capped so a merge of thousands of files stays readable. */
@@ -27,6 +29,8 @@ const EVIDENCE_CAP = 20;
  */
 export function createRaceDecision(options: RaceDecisionOptions): Decide {
   return async ({ attempt }) => {
+    // Loaded only when a build fails: a passing build never pays for the classifier.
+    const { classify, describeClassification } = await import('../classify/index.js');
     const classification = classify(attempt.tail);
     const failure = failureText(classification, attempt.exitCode);
     options.onVerbose?.(`attempt ${attempt.n}: ${describeClassification(classification)}`);
@@ -96,7 +100,10 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
         }
         const modules = probeTargets(classification);
         if (modules.length === 0) return { proceed: true, waitedMs: settled.waitedMs };
-        const probe = await probeImports(options.python, modules, { cwd: options.cwd, signal });
+        const probe = await (options.probe ?? probeImports)(options.python, modules, {
+          cwd: options.cwd,
+          signal,
+        });
         if (probe.ok) return { proceed: true, waitedMs: settled.waitedMs, probe };
         return {
           proceed: false,

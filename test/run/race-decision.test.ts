@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { createRaceDecision } from '../../src/run/race-decision.js';
+import type { AttemptResult } from '../../src/run/types.js';
+import type { Change, Monitor, SettleOutcome } from '../../src/watch/index.js';
+
+const MISSING_PBR = `Traceback (most recent call last):
+  File "setup.py", line 3, in <module>
+    setup(name='x')
+  File "/venv/lib/python3.11/site-packages/setuptools/command/egg_info.py", line 300, in run
+    writer = ep.load()
+  File "/usr/lib/python3.11/importlib/metadata/__init__.py", line 202, in load
+    module = import_module(match.group('module'))
+ModuleNotFoundError: No module named 'pbr'
+`;
+
+function attempt(tail: string, exitCode = 1): AttemptResult {
+  return {
+    n: 1,
+    started: Date.now() - 1000,
+    ended: Date.now(),
+    exitCode,
+    signal: null,
+    interrupted: false,
+    tail: Buffer.from(tail),
+  };
+}
+
+function fakeMonitor(state: {
+  changes?: Change[];
+  merges?: Monitor extends { mergesInProgress(): Promise<infer M> } ? M : never;
+  settle?: SettleOutcome;
+}): Monitor & { settleCalls: number } {
+  const monitor = {
+    roots: ['/venv/lib/python3.11/site-packages'],
+    ready: Promise.resolve(),
+    settleCalls: 0,
+    changesSince: async () => state.changes ?? [],
+    mergesInProgress: async () => state.merges ?? [],
+    incomplete: async () => [],
+    waitForSettled: async () => {
+      monitor.settleCalls++;
+      return state.settle ?? { settled: true, waitedMs: 10, reason: 'quiet', timedOut: false };
+    },
+    close: async () => {},
+  };
+  return monitor;
+}
+
+const base = {
+  python: 'python3',
+  cwd: '/',
+  windowMs: 5000,
+  settleMs: 750,
+  maxWaitMs: 120_000,
+  evidence: 'relevant' as const,
+};
+const change: Change = {
+  path: '/venv/lib/python3.11/site-packages/pbr',
+  kind: 'addDir',
+  time: Date.now() - 500,
+  source: 'journal',
+};
+const signal = new AbortController().signal;
+
+describe('the race decision', () => {
+  it('fails an unrelated failure without asking the monitor', async () => {
+    let asked = false;
+    const decide = createRaceDecision({
+      ...base,
+      monitor: async () => {
+        asked = true;
+        return fakeMonitor({});
+      },
+    });
+    const decision = await decide({
+      attempt: attempt('gcc: error: foo.c: No such file\nerror: command gcc failed\n'),
+      retriesLeft: 3,
+      signal,
+    });
+    expect(decision).toMatchObject({ action: 'fail', result: 'failed' });
+    expect(asked).toBe(false);
+  });
+
+  it('calls an import failure with nothing moving not-a-race, in one honest line', async () => {
+    const decide = createRaceDecision({ ...base, monitor: async () => fakeMonitor({}) });
+    const decision = await decide({ attempt: attempt(MISSING_PBR), retriesLeft: 3, signal });
+    expect(decision).toMatchObject({ action: 'fail', result: 'not-a-race' });
+    expect(decision.reason).toBe(
+      "ModuleNotFoundError: No module named 'pbr' and site-packages has not changed in 5 s: a missing dependency, not a merge race",
+    );
+  });
+
+  it('retries an import failure with relevant changes, after settling and a passing probe', async () => {
+    const monitor = fakeMonitor({ changes: [change] });
+    const probed: string[][] = [];
+    const decide = createRaceDecision({
+      ...base,
+      monitor: async () => monitor,
+      probe: async (_py, modules) => {
+        probed.push(modules);
+        return { ok: true, modules };
+      },
+    });
+    const decision = await decide({ attempt: attempt(MISSING_PBR), retriesLeft: 3, signal });
+    expect(decision.action).toBe('retry');
+    expect(decision.details?.evidence?.changes).toHaveLength(1);
+    if (decision.action !== 'retry') return;
+    const prepared = await decision.prepare!(signal);
+    expect(prepared).toMatchObject({ proceed: true });
+    expect(monitor.settleCalls).toBe(1);
+    expect(probed).toEqual([['pbr']]);
+  });
+
+  it('a live merge marker is evidence even when no file moved yet', async () => {
+    const decide = createRaceDecision({
+      ...base,
+      monitor: async () =>
+        fakeMonitor({
+          merges: [{ kind: 'portage', path: '/var/db/pkg/dev-python/-MERGING-pbr-6', stale: false }],
+        }),
+    });
+    const decision = await decide({ attempt: attempt(MISSING_PBR), retriesLeft: 3, signal });
+    expect(decision.action).toBe('retry');
+    expect(decision.reason).toMatch(/portage is merging/);
+  });
+
+  it('a stale marker is named, never waited on', async () => {
+    const decide = createRaceDecision({
+      ...base,
+      monitor: async () =>
+        fakeMonitor({
+          merges: [{ kind: 'plugin-settle', path: '/sp/.plugin-settle-merge', pid: 99999, stale: true }],
+        }),
+    });
+    const decision = await decide({ attempt: attempt(MISSING_PBR), retriesLeft: 3, signal });
+    expect(decision).toMatchObject({ action: 'fail', result: 'not-a-race' });
+    expect(decision.reason).toMatch(/stale plugin-settle marker/);
+  });
+
+  it('when the import still fails once settled, it was not a race', async () => {
+    const decide = createRaceDecision({
+      ...base,
+      monitor: async () => fakeMonitor({ changes: [change] }),
+      probe: async (_py, modules) => ({
+        ok: false,
+        modules,
+        failed: 'pbr',
+        error: "ModuleNotFoundError: No module named 'pbr'",
+      }),
+    });
+    const decision = await decide({ attempt: attempt(MISSING_PBR), retriesLeft: 3, signal });
+    if (decision.action !== 'retry') throw new Error('expected a retry decision');
+    expect(await decision.prepare!(signal)).toMatchObject({ proceed: false, result: 'not-a-race' });
+  });
+
+  it('gives up the wait at max-wait and says what it was waiting for', async () => {
+    const decide = createRaceDecision({
+      ...base,
+      monitor: async () =>
+        fakeMonitor({
+          changes: [change],
+          settle: { settled: false, waitedMs: 120_000, reason: 'pbr to be complete', timedOut: true },
+        }),
+    });
+    const decision = await decide({ attempt: attempt(MISSING_PBR), retriesLeft: 3, signal });
+    if (decision.action !== 'retry') throw new Error('expected a retry decision');
+    const prepared = await decision.prepare!(signal);
+    expect(prepared).toMatchObject({ proceed: false, result: 'failed' });
+    if (!prepared.proceed)
+      expect(prepared.reason).toMatch(/gave up waiting after 120 s for pbr to be complete/);
+  });
+});
