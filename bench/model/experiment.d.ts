@@ -1,3 +1,11 @@
+/**
+ * @typedef {object} ExperimentOptions
+ * @property {number} seed
+ * @property {number[]} jobs
+ * @property {number} replicates
+ * @property {import('./defaults.js').RaceOptions} race
+ * @property {Partial<import('./defaults.js').GraphOptions>} [graph]
+ */
 /** @param {number} seed @param {Partial<import('./defaults.js').GraphOptions>} [graphOptions] */
 export function buildGraph(
   seed: number,
@@ -41,9 +49,7 @@ export function runExperiment(options: ExperimentOptions): {
     ratioToBound: number;
     ratioToCriticalPath: number;
     utilisation: number;
-    /** a mean over replicates, or for 'stop-at-failure' the expectation over the race-free schedule */
     failedBuilds: number;
-    /** only for 'stop-at-failure': the chance that the whole emerge finishes without a failed build */
     probabilityNoFailure: number | null;
     rebuilds: number;
     heals: number;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 // node bench/model/run.js [--seed N] [--quick] [--json] [--jobs 4,16,32] [--p 0.2] [--q 0.1] [--settle 0.75]
+//   [--replicates N]   (--p: race probability per overlapping plugin merge; --q: chance the heal misses)
 // The seeded scheduling model of `emerge -e @world` at Gentoo scale (issue #8, item 5). No real processes.
 import { parseArgs } from 'node:util';
 import { RACE_DEFAULTS, RUN_DEFAULTS } from './defaults.js';
@@ -8,17 +9,28 @@ import { runExperiment } from './experiment.js';
 import { calibrationNote, raceSweepTable, resultTable, sensitivityTable } from './report.js';
 import { runSensitivity } from './sensitivity.js';
 
-/** @param {string | undefined} text @param {number} fallback @param {string} flag */
+/**
+ * @param {string | undefined} text
+ * @param {number} fallback
+ * @param {string} flag
+ * @param {{ min?: number; max?: number; integer?: boolean }} [range]
+ */
 function number(
   text,
   fallback,
   flag,
-  { min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY } = {},
+  { min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY, integer = false } = {},
 ) {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw new Error(`--${flag} ${text}: expected a number in [${min}, ${max}]`);
+  if (
+    text.trim() === '' ||
+    !Number.isFinite(value) ||
+    value < min ||
+    value > max ||
+    (integer && !Number.isInteger(value))
+  ) {
+    throw new Error(`--${flag} ${text}: expected ${integer ? 'an integer' : 'a number'} in [${min}, ${max}]`);
   }
   return value;
 }
@@ -36,9 +48,9 @@ function main() {
       replicates: { type: 'string' },
     },
   });
-  const seed = number(values.seed, RUN_DEFAULTS.seed, 'seed', { min: 0 });
+  const seed = number(values.seed, RUN_DEFAULTS.seed, 'seed', { min: 0, max: 2 ** 32 - 1, integer: true });
   const jobs = values.jobs
-    ? values.jobs.split(',').map((part) => number(part, 1, 'jobs', { min: 1, max: 1024 }))
+    ? values.jobs.split(',').map((part) => number(part, 1, 'jobs', { min: 1, max: 1024, integer: true }))
     : RUN_DEFAULTS.jobs;
   const fallbackReplicates = values.quick ? RUN_DEFAULTS.quickReplicates : RUN_DEFAULTS.replicates;
   const race = {
@@ -46,7 +58,11 @@ function main() {
     healMissProbability: number(values.q, RACE_DEFAULTS.healMissProbability, 'q', { min: 0, max: 1 }),
     settleSec: number(values.settle, RACE_DEFAULTS.settleSec, 'settle', { min: 0 }),
   };
-  const replicates = number(values.replicates, fallbackReplicates, 'replicates', { min: 1 });
+  const replicates = number(values.replicates, fallbackReplicates, 'replicates', {
+    min: 1,
+    max: 100000,
+    integer: true,
+  });
   const started = performance.now();
   const result = runExperiment({ seed, jobs, replicates, race });
   const sensitivity = values.quick ? [] : runSensitivity(seed, 16);

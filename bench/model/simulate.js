@@ -38,8 +38,10 @@ function startMerge(state, pkg) {
     if (state.graph.loadsPlugins[attempt.pkg]) onOverlap(state, attempt, merging);
 }
 
-/** Portage's _schedule_tasks: release the merge-wait queue if it may go, start a merge, fill the slots. */
-/** @param {State} state */
+/**
+ * Portage's _schedule_tasks: release the merge-wait queue if it may go, start a merge, fill the slots.
+ * @param {State} state
+ */
 function schedule(state) {
   for (let changed = true; changed; ) {
     changed = state.barrier?.release(state) ?? false;
