@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import type { Report } from '../../src/report/types.js';
+import { type Interpreter, makePluginImage, makeProject, type tempDirs } from '../support/index.js';
+import { type RaceInstaller, startRaceInstaller } from './installer.js';
+import { makeSite, type Site } from './site.js';
+import { GROUPS, type Style } from './styles.js';
+import { readReport, startWrapper } from './wrapper.js';
+
+export const PLUGIN = 'racyplug';
+
+export interface Race {
+  site: Site;
+  project: string;
+  installer: RaceInstaller;
+  /** The build: egg_info, sdist and build of a setup.py project, plus the plugin's command if asked. */
+  args: string[];
+  /** A fake Portage EROOT (empty but for what the Portage-like installer makes), for every build. */
+  env: Record<string, string>;
+}
+
+/** A fresh site, project, plugin image and installer: one run of one race. */
+export async function setUpRace(
+  temp: ReturnType<typeof tempDirs>,
+  interpreter: Interpreter,
+  style: Style,
+  installerPython: string,
+): Promise<Race> {
+  const site = await makeSite(interpreter, await temp.make('race-site'));
+  const project = (await makeProject(await temp.make('race-project'))).dir;
+  const image = await makePluginImage(await temp.make('race-image'), {
+    name: PLUGIN,
+    groups: GROUPS,
+    layout: style.layout,
+  });
+  const eroot = await temp.make('race-eroot');
+  const extra = style.installer === 'portage_like' ? [eroot] : [];
+  const installer = startRaceInstaller(installerPython, style.installer, [image.dir, site.root, ...extra]);
+  for (const step of style.before) await installer.step(step);
+  const args = [
+    'setup.py',
+    '-q',
+    'egg_info',
+    'sdist',
+    'build',
+    ...(style.runsCommand ? [image.command] : []),
+  ];
+  return { site, project, installer, args, env: { ...site.env, EROOT: eroot } };
+}
+
+/** The build alone, against a half-merged plugin: it must fail, or the race did not happen. */
+export async function runUnprotected(race: Race) {
+  await race.installer.step('metadata');
+  const result = await execa(race.site.python, race.args, {
+    cwd: race.project,
+    env: race.env,
+    extendEnv: true,
+    reject: false,
+    all: true,
+    timeout: 120_000,
+  });
+  await race.installer.step('code');
+  await race.installer.close();
+  return result;
+}
+
+export interface Protected {
+  code: number | null;
+  stderr: string;
+  report: Report;
+  /** When the installer wrote last (ms since epoch). */
+  lastWrite: number;
+  /** The wrapper's first stderr line about the failed attempt or the wait. */
+  firstLine: string;
+  /** Whether the wrapper was still running when the installer resumed. */
+  waitedForInstaller: boolean;
+}
+
+/**
+ * metadata → start the wrapper → its "attempt 1 failed"/"waiting for" line → (pause) → code → its exit.
+ * The wrapper's own words say when the installer may go on: no sleeps decide the order.
+ */
+export async function runProtected(race: Race, style: Style, extraArgs: string[] = []): Promise<Protected> {
+  const reportFile = join(race.project, 'report.json');
+  await race.installer.step('metadata');
+  const wrapper = startWrapper(
+    [
+      'run',
+      '--no-inprocess',
+      '--report',
+      reportFile,
+      ...race.site.watchArgs,
+      ...extraArgs,
+      '--',
+      race.site.python,
+      ...race.args,
+    ],
+    { cwd: race.project, env: race.env },
+  );
+  const firstLine = await wrapper.line(/plugin-settle: (attempt 1 failed|waiting for)/);
+  if (style.pauseMs) {
+    await wrapper.line(/plugin-settle: waiting for .*to be complete/);
+    await race.installer.step(`pause ${style.pauseMs}`);
+  }
+  const waitedForInstaller = !wrapper.exited;
+  const lastWrite = await race.installer.step('code');
+  const { code, stderr } = await wrapper.done();
+  await race.installer.close();
+  if (!existsSync(reportFile)) throw new Error(`no report was written; stderr:\n${stderr}`);
+  return { code, stderr, report: await readReport(reportFile), lastWrite, firstLine, waitedForInstaller };
+}
