@@ -21,8 +21,10 @@ export interface Finished {
 export function startCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  cwd?: string,
 ): { child: ChildProcess; done: Promise<Finished> } {
   const child = spawn(process.execPath, [CLI, ...args], {
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -37,8 +39,8 @@ export function startCli(
   return { child, done };
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Finished> {
-  return startCli(args, env).done;
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<Finished> {
+  return startCli(args, env, cwd).done;
 }
 
 /** Names, types, permission bits, contents and link targets: what "the same tree" means here. */
