@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { configCommand } from './config.js';
 import { demoCommand } from './demo.js';
 import { diagnoseCommand } from './diagnose.js';
 import { mergeCommand } from './merge.js';
@@ -15,4 +16,5 @@ export const commands: Array<() => Command> = [
   diagnoseCommand,
   demoCommand,
   shimCommand,
+  configCommand,
 ];

@@ -1,0 +1,71 @@
+import { Ajv } from 'ajv';
+import { UsageError } from '../errors.js';
+import { allowedValues, RUN_SETTINGS } from './run-options.js';
+import { configSchema } from './schema.js';
+
+// Loaded only when a config file exists: ajv costs start-up time that a plain `run` never pays.
+const check = new Ajv({ allErrors: false, strict: true }).compile(configSchema());
+
+/** Throws one UsageError line naming the file, the key and the allowed values. */
+export function validateConfig(file: string, settings: unknown): void {
+  if (check(settings)) return;
+  const error = check.errors?.[0];
+  if (!error || error.instancePath === '') {
+    if (error?.keyword === 'additionalProperties') {
+      const key = String(error.params.additionalProperty);
+      throw new UsageError(
+        `${file}: unknown key "${key}"${suggest(key)} (allowed keys: ${keys().join(', ')})`,
+        'config',
+      );
+    }
+    throw new UsageError(
+      `${file}: expected an object of settings, e.g. {"retries": 2} (allowed keys: ${keys().join(', ')})`,
+      'config',
+    );
+  }
+  const key = error.instancePath.split('/')[1] ?? '';
+  const setting = RUN_SETTINGS.find((candidate) => candidate.key === key);
+  const value = (settings as Record<string, unknown>)[key];
+  const allowed = setting ? allowedValues(setting) : 'a string';
+  throw new UsageError(`${file}: "${key}" must be ${allowed}, got ${JSON.stringify(value)}`, 'config');
+}
+
+function keys(): string[] {
+  return RUN_SETTINGS.map((setting) => setting.key);
+}
+
+/** A near miss (case, dashes, a typo, a shortened word) is most often what the user meant. */
+function suggest(key: string): string {
+  const normal = (text: string) => text.toLowerCase().replaceAll(/[-_]/g, '');
+  const wanted = normal(key);
+  const candidates = keys();
+  const match =
+    candidates.find((candidate) => normal(candidate) === wanted) ??
+    candidates.find((candidate) => distance(normal(candidate), wanted) <= 2) ??
+    onlyOne(
+      candidates.filter(
+        (candidate) => wanted.length >= 4 && normal(candidate).startsWith(wanted.slice(0, 4)),
+      ),
+    );
+  return match ? `; did you mean "${match}"?` : '';
+}
+
+function onlyOne<T>(items: T[]): T | undefined {
+  return items.length === 1 ? items[0] : undefined;
+}
+
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
