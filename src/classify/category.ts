@@ -9,8 +9,9 @@ export interface Reading {
   files: string[];
 }
 
-const QUOTED_PATH = /'([^']*[\\/][^']*)'/g;
-const PAREN_PATH = /\(([^()]*[\\/][^()]*\.py[cw]?)\)/g;
+// Absolute POSIX or Windows paths only: a bytes repr such as b'\x00\x00' is no path.
+const QUOTED_PATH = /'((?:\/|[A-Za-z]:\\)[^']*)'/g;
+const PAREN_PATH = /\(((?:\/|[A-Za-z]:\\)[^()]*\.py[cw]?)\)/g;
 
 function pathsIn(message: string): string[] {
   const paths = [...message.matchAll(QUOTED_PATH), ...message.matchAll(PAREN_PATH)].map((m) => m[1]!);

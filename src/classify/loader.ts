@@ -5,7 +5,14 @@ interface Site {
   funcs: RegExp;
   module: string;
   group: (frame: Frame) => string | null;
+  /** Tells a same-named function apart by its source line, when the traceback shows it. */
+  accepts?: (code: string) => boolean;
 }
+
+// pkg_resources has two `resolve`s and two `require`s: EntryPoint's import a plugin, WorkingSet's
+// resolve requirements (setup_requires, pkg_resources.require) and are no plugin load by themselves.
+const entryPointCall = (code: string) =>
+  /__import__|working_set\.resolve\(|self\.resolve\(\)|self\.require\(/.test(code);
 
 const none = () => null;
 const fixed = (group: string) => () => group;
@@ -17,6 +24,7 @@ const LOAD_CALLS: Site[] = [
     funcs: /^(?:resolve|load|require)$/,
     module: 'pkg_resources',
     group: none,
+    accepts: entryPointCall,
   },
   {
     path: /[\\/]importlib[\\/]metadata(?:[\\/]__init__)?\.py$/,
@@ -31,13 +39,6 @@ const LOAD_CALLS: Site[] = [
     group: none,
   },
 ];
-
-// Setuptools' own code shows the group only by where it loads; 40.x loads setup keywords straight from
-// finalize_options, later versions load finalize_distribution_options hooks there through a lambda/genexpr.
-const finalizeOptions = (frame: Frame) =>
-  /ep\.name|value/.test(frame.code ?? '')
-    ? 'distutils.setup_keywords'
-    : 'setuptools.finalize_distribution_options';
 
 /** The code that decides which plugins to load; the innermost one seen names the group. */
 const CALLERS: Site[] = [
@@ -69,7 +70,9 @@ const CALLERS: Site[] = [
     path: /[\\/]setuptools[\\/]dist\.py$/,
     funcs: /^finalize_options$/,
     module: 'setuptools.dist',
-    group: finalizeOptions,
+    // Setuptools <= 41 loads setup keywords straight from finalize_options; from 42 on, the hooks it loads
+    // there go through a <lambda>/<genexpr> frame (matched above), so a direct load here is a keyword.
+    group: fixed('distutils.setup_keywords'),
   },
   {
     path: /[\\/]setuptools[\\/]dist\.py$/,
@@ -142,7 +145,8 @@ const CALLERS: Site[] = [
 const LOADING_CODE = /\bep\.|\.load\(\)|\.resolve\(\)|entry_points|iter_entry_points/;
 
 function matches(site: Site, frame: Frame): boolean {
-  return frame.func !== null && site.funcs.test(frame.func) && site.path.test(frame.path);
+  if (frame.func === null || !site.funcs.test(frame.func) || !site.path.test(frame.path)) return false;
+  return !site.accepts || frame.code === null || site.accepts(frame.code);
 }
 
 const describe = (site: Site, frame: Frame): LoaderFrame => ({
@@ -162,9 +166,12 @@ export function findLoader(frames: Frame[]): { loader: LoaderFrame; pluginStart:
   const searchFrom = call >= 0 ? call : frames.length - 1;
   for (let i = searchFrom; i >= 0; i--) {
     const site = CALLERS.find((candidate) => matches(candidate, frames[i]!));
-    // Without a load call below it, egg_info.run and friends failed for their own reasons unless the
-    // source line shows them loading an entry point.
-    if (site && (call >= 0 || LOADING_CODE.test(frames[i]!.code ?? '')))
+    // Without a load call below it, setuptools' egg_info.run and friends failed for their own reasons
+    // unless the source line shows them loading an entry point; a tool's loader frame is telling by itself.
+    if (
+      site &&
+      (call >= 0 || !site.module.startsWith('setuptools.') || LOADING_CODE.test(frames[i]!.code ?? ''))
+    )
       return { loader: describe(site, frames[i]!), pluginStart: Math.max(call, i) + 1 };
   }
   if (call < 0) return null;
