@@ -7,7 +7,7 @@
  * --jobs 16 a restatement of its makespan, not a second check.
  *
  * @typedef {{ packages: number; jobs: number; mergeWaitMakespanHours: number; criticalPathHours: number;
- *   utilisation: number; totalBuildHours: number }} Reference
+ *   utilisation: number; totalBuildHours: number; narrowestScopeHours: number }} Reference
  * @type {Readonly<Reference>}
  */
 export const PR1679: Readonly<Reference>;
@@ -15,7 +15,7 @@ export const PR1679: Readonly<Reference>;
  * @typedef {{ packages: number; depsMean: number; localDepShare: number; depBias: number; buildMedianSec: number;
  *   buildSigma: number; spineLength: number; giants: number; giantMinSec: number; giantAlpha: number;
  *   giantMaxSec: number; mergeMedianSec: number; mergeSigma: number; plugins: number; pluginLoaderShare: number;
- *   pluginLoaderMedianSec: number; pluginDepShare: number }} GraphOptions
+ *   pluginLoaderMedianSec: number; pluginDepShare: number; systemRoots: number; systemSpan: number }} GraphOptions
  * @type {Readonly<GraphOptions>}
  */
 export const GRAPH_DEFAULTS: Readonly<GraphOptions>;
@@ -45,6 +45,7 @@ export type Reference = {
   criticalPathHours: number;
   utilisation: number;
   totalBuildHours: number;
+  narrowestScopeHours: number;
 };
 export type GraphOptions = {
   packages: number;
@@ -64,6 +65,8 @@ export type GraphOptions = {
   pluginLoaderShare: number;
   pluginLoaderMedianSec: number;
   pluginDepShare: number;
+  systemRoots: number;
+  systemSpan: number;
 };
 export type CalibrationTargets = {
   totalBuildHours: number;

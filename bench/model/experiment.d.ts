@@ -35,13 +35,15 @@ export function runExperiment(options: ExperimentOptions): {
     heavyBuildHours: number;
     plugins: number;
     pluginLoadingBuilds: number;
+    systemPackages: number;
+    systemPlugins: number;
     calibrationRounds: number;
     calibrated: boolean;
   };
   reference: Readonly<import('./defaults.js').Reference>;
   rows: {
     jobs: number;
-    id: 'merge-wait' | 'plugin-settle' | 'stop-at-failure' | 'rebuild';
+    id: import('./rows.js').RowId;
     label: string;
     makespanHours: number;
     criticalPathHours: number;

@@ -16,6 +16,8 @@ export function describeGraph(
   heavyBuildHours: number;
   plugins: number;
   pluginLoadingBuilds: number;
+  systemPackages: number;
+  systemPlugins: number;
   calibrationRounds: number;
   calibrated: boolean;
 };

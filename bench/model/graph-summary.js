@@ -21,6 +21,8 @@ export function describeGraph(graph, calibration) {
     heavyBuildHours: graph.giants.reduce((sum, pkg) => sum + (graph.build[pkg] ?? 0), 0) / 3600,
     plugins: count(graph.isPlugin),
     pluginLoadingBuilds: count(graph.loadsPlugins),
+    systemPackages: count(graph.isSystem),
+    systemPlugins: graph.isPlugin.reduce((sum, flag, pkg) => sum + (flag && graph.isSystem[pkg] ? 1 : 0), 0),
     calibrationRounds: calibration.rounds,
     calibrated: calibration.converged,
   };

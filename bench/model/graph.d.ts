@@ -7,6 +7,7 @@
  * @property {number[][]} dependents the reverse edges
  * @property {Uint8Array} isPlugin 1 when merging this package can break a concurrent plugin-loading build
  * @property {Uint8Array} loadsPlugins 1 when this build loads setuptools entry points
+ * @property {Uint8Array} isSystem 1 for the system set and its deep dependencies
  * @property {number[]} spine the toolchain chain, in order
  * @property {number[]} giants heavy builds off the chain
  */
@@ -22,7 +23,7 @@ export function generateGraph(
 /**
  * Completes a graph from its packages: the reverse edges, and empty roles where none are given.
  * @param {{ build: ArrayLike<number>; merge: ArrayLike<number>; deps: number[][]; isPlugin?: ArrayLike<number>;
- *   loadsPlugins?: ArrayLike<number>; spine?: number[]; giants?: number[] }} parts
+ *   loadsPlugins?: ArrayLike<number>; isSystem?: ArrayLike<number>; spine?: number[]; giants?: number[] }} parts
  * @returns {Graph}
  */
 export function linkGraph(parts: {
@@ -31,6 +32,7 @@ export function linkGraph(parts: {
   deps: number[][];
   isPlugin?: ArrayLike<number>;
   loadsPlugins?: ArrayLike<number>;
+  isSystem?: ArrayLike<number>;
   spine?: number[];
   giants?: number[];
 }): Graph;
@@ -60,6 +62,10 @@ export type Graph = {
    * 1 when this build loads setuptools entry points
    */
   loadsPlugins: Uint8Array;
+  /**
+   * 1 for the system set and its deep dependencies
+   */
+  isSystem: Uint8Array;
   /**
    * the toolchain chain, in order
    */

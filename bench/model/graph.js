@@ -3,6 +3,7 @@
 // order: every dependency of package i has a smaller number, as in Portage's merge list.
 import { GRAPH_DEFAULTS } from './defaults.js';
 import { placeSpecialPackages } from './roles.js';
+import { markSystemSet } from './system-set.js';
 
 /**
  * @typedef {object} Graph
@@ -13,6 +14,7 @@ import { placeSpecialPackages } from './roles.js';
  * @property {number[][]} dependents the reverse edges
  * @property {Uint8Array} isPlugin 1 when merging this package can break a concurrent plugin-loading build
  * @property {Uint8Array} loadsPlugins 1 when this build loads setuptools entry points
+ * @property {Uint8Array} isSystem 1 for the system set and its deep dependencies
  * @property {number[]} spine the toolchain chain, in order
  * @property {number[]} giants heavy builds off the chain
  */
@@ -33,13 +35,14 @@ export function generateGraph(rng, overrides = {}) {
     merge[i] = rng.lognormal(options.mergeMedianSec, options.mergeSigma);
   }
   const roles = placeSpecialPackages(rng, size, options, deps, build, merge);
-  return linkGraph({ build, merge, deps, ...roles });
+  const isSystem = markSystemSet(rng.fork('system'), deps, options);
+  return linkGraph({ build, merge, deps, isSystem, ...roles });
 }
 
 /**
  * Completes a graph from its packages: the reverse edges, and empty roles where none are given.
  * @param {{ build: ArrayLike<number>; merge: ArrayLike<number>; deps: number[][]; isPlugin?: ArrayLike<number>;
- *   loadsPlugins?: ArrayLike<number>; spine?: number[]; giants?: number[] }} parts
+ *   loadsPlugins?: ArrayLike<number>; isSystem?: ArrayLike<number>; spine?: number[]; giants?: number[] }} parts
  * @returns {Graph}
  */
 export function linkGraph(parts) {
@@ -60,6 +63,7 @@ export function linkGraph(parts) {
     dependents,
     isPlugin: Uint8Array.from(parts.isPlugin ?? new Uint8Array(size)),
     loadsPlugins: Uint8Array.from(parts.loadsPlugins ?? new Uint8Array(size)),
+    isSystem: Uint8Array.from(parts.isSystem ?? new Uint8Array(size)),
     spine: parts.spine ?? [],
     giants: parts.giants ?? [],
   };

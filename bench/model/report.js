@@ -13,7 +13,7 @@ const percent = (value) =>
 
 /** @param {Result['rows'][number]} row */
 function failedCell(row) {
-  if (row.id === 'stop-at-failure') {
+  if (row.id === 'stop-at-failure' || row.id === 'system-stop') {
     return `${fixed(row.failedBuilds)} expected, P(none) ${percent(row.probabilityNoFailure ?? 0)}`;
   }
   return row.id === 'rebuild' ? fixed(row.failedBuilds) : '0';
@@ -26,7 +26,7 @@ export function resultTable(result) {
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of result.rows) {
-    const rebuilds = row.id === 'stop-at-failure' ? '—' : fixed(row.rebuilds);
+    const rebuilds = row.id === 'stop-at-failure' || row.id === 'system-stop' ? '—' : fixed(row.rebuilds);
     lines.push(
       `| ${row.jobs} | ${row.label} | ${fixed(row.makespanHours)} | ${fixed(row.criticalPathHours)} | ${fixed(row.lowerBoundHours)} | ${fixed(row.ratioToBound)} | ${fixed(row.ratioToCriticalPath)} | ${percent(row.utilisation)} | ${failedCell(row)} | ${rebuilds} |`,
     );
@@ -44,6 +44,7 @@ export function calibrationNote(result) {
       `(${fixed(reference.mergeWaitMakespanHours / reference.criticalPathHours)}×, ${percent(reference.utilisation)}) at --jobs ${reference.jobs}.`
     : `PR #1679 reports merge-wait at --jobs ${reference.jobs}: ${reference.mergeWaitMakespanHours} h.`;
   const settled = result.rows.filter((row) => row.id === 'plugin-settle');
+  const system = result.rows.filter((row) => row.id === 'system-stop');
   return [
     `Graph (seed ${result.seed}): ${graph.packages} packages, ${graph.edges} dependency edges, longest chain ${graph.depth} packages, ${graph.plugins} setuptools plugins, ` +
       `${graph.pluginLoadingBuilds} plugin-loading builds; total build work ${fixed(graph.totalBuildHours)} h, ` +
@@ -63,6 +64,17 @@ export function calibrationNote(result) {
       settled
         .map((row) => `--jobs ${row.jobs} ${fixed(row.heals)} heals, ${fixed(row.waitSec, 1)} s`)
         .join('; ') +
+      '.',
+    `Barriers: with FEATURES=-merge-wait Portage still sends the system set and its deep runtime dependencies ` +
+      `through the merge-wait queue unless emerge runs with --implicit-system-deps=n; here that is ${graph.systemPackages} ` +
+      `packages (${graph.systemPlugins} of them setuptools plugins), drawn, not taken from a real system set. ` +
+      `"no barriers" rows assume --implicit-system-deps=n. PR #1679 reports ${reference.narrowestScopeHours} h for its ` +
+      `narrowest --merge-wait-scope at --jobs ${reference.jobs} (what that scope holds is not in our sources); the model's ` +
+      'barrier on all deep system deps gives ' +
+      system
+        .filter((row) => row.jobs === reference.jobs)
+        .map((row) => `${fixed(row.makespanHours)} h`)
+        .join('') +
       '.',
   ].join('\n\n');
 }

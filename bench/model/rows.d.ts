@@ -1,4 +1,9 @@
 /**
+ * merge-wait: FEATURES=merge-wait. system-*: FEATURES=-merge-wait, where Portage still queues the deep system
+ * deps (--implicit-system-deps=y, the default). The others: no barrier at all (--implicit-system-deps=n).
+ * @typedef {'merge-wait' | 'system-stop' | 'system-settle' | 'stop-at-failure' | 'rebuild' | 'plugin-settle'} RowId
+ */
+/**
  * @param {import('./graph.js').Graph} graph
  * @param {number} jobs
  * @param {import('./experiment.js').ExperimentOptions} options
@@ -10,7 +15,7 @@ export function rowsForJobs(
 ): {
   rows: {
     jobs: number;
-    id: 'merge-wait' | 'plugin-settle' | 'stop-at-failure' | 'rebuild';
+    id: RowId;
     label: string;
     makespanHours: number;
     criticalPathHours: number;
@@ -37,3 +42,14 @@ export function rowsForJobs(
     raceProbability: number;
   }[];
 };
+/**
+ * merge-wait: FEATURES=merge-wait. system-*: FEATURES=-merge-wait, where Portage still queues the deep system
+ * deps (--implicit-system-deps=y, the default). The others: no barrier at all (--implicit-system-deps=n).
+ */
+export type RowId =
+  | 'merge-wait'
+  | 'system-stop'
+  | 'system-settle'
+  | 'stop-at-failure'
+  | 'rebuild'
+  | 'plugin-settle';

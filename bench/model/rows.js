@@ -10,6 +10,12 @@ import { simulate } from './simulate.js';
 const RACE_SWEEP = [0.01, 0.05, 0.1, 0.2, 0.5, 1];
 
 /**
+ * merge-wait: FEATURES=merge-wait. system-*: FEATURES=-merge-wait, where Portage still queues the deep system
+ * deps (--implicit-system-deps=y, the default). The others: no barrier at all (--implicit-system-deps=n).
+ * @typedef {'merge-wait' | 'system-stop' | 'system-settle' | 'stop-at-failure' | 'rebuild' | 'plugin-settle'} RowId
+ */
+
+/**
  * @param {import('./graph.js').Graph} graph
  * @param {number} jobs
  * @param {import('./experiment.js').ExperimentOptions} options
@@ -17,24 +23,31 @@ const RACE_SWEEP = [0.01, 0.05, 0.1, 0.2, 0.5, 1];
 export function rowsForJobs(graph, jobs, options) {
   const bounds = lowerBounds(graph, jobs);
   const { raceProbability, healMissProbability, settleSec } = options.race;
-  /** @param {import('./state.js').Policy} policy @param {number} p @param {number} replicate */
-  const replay = (policy, p, replicate) =>
+  /**
+   * @param {import('./state.js').Policy} policy
+   * @param {boolean} systemBarrier
+   * @param {number} p
+   * @param {number} replicate
+   */
+  const replay = (policy, systemBarrier, p, replicate) =>
     simulate(graph, {
       jobs,
       policy,
+      systemBarrier,
       raceProbability: p,
       healMissProbability,
       settleSec,
       rng: createRng(options.seed).fork(`race ${jobs} ${replicate}`),
     });
-  const mergeWait = replay('merge-wait', 0, 0);
-  const raceFree = replay('unprotected', 0, 0);
-  const expected = expectedFailures(raceFree.exposure, raceProbability);
   const replicates = Array.from({ length: options.replicates }, (_, r) => r);
-  const rebuilt = replicates.map((r) => replay('unprotected', raceProbability, r));
-  const settled = replicates.map((r) => replay('plugin-settle', raceProbability, r));
+  const mergeWait = replay('merge-wait', false, 0, 0);
+  const systemRaceFree = replay('unprotected', true, 0, 0);
+  const systemSettled = replicates.map((r) => replay('plugin-settle', true, raceProbability, r));
+  const raceFree = replay('unprotected', false, 0, 0);
+  const rebuilt = replicates.map((r) => replay('unprotected', false, raceProbability, r));
+  const settled = replicates.map((r) => replay('plugin-settle', false, raceProbability, r));
   /**
-   * @param {'merge-wait' | 'stop-at-failure' | 'rebuild' | 'plugin-settle'} id
+   * @param {RowId} id
    * @param {string} label
    * @param {ReturnType<typeof simulate>[]} runs
    */
@@ -63,15 +76,27 @@ export function rowsForJobs(graph, jobs, options) {
       runs: runs.length,
     };
   };
-  const stopAtFailure = row('stop-at-failure', 'unprotected: emerge stops at the first failure', [raceFree]);
-  stopAtFailure.failedBuilds = expected.expectedFailedBuilds;
-  stopAtFailure.probabilityNoFailure = expected.probabilityNoFailure;
+  /** @param {RowId} id @param {string} label @param {ReturnType<typeof simulate>} run race-free */
+  const stopAtFailure = (id, label, run) => {
+    const expected = expectedFailures(run.exposure, raceProbability);
+    return {
+      ...row(id, label, [run]),
+      failedBuilds: expected.expectedFailedBuilds,
+      probabilityNoFailure: expected.probabilityNoFailure,
+    };
+  };
   return {
     rows: [
       row('merge-wait', 'merge-wait (Portage default)', [mergeWait]),
-      stopAtFailure,
-      row('rebuild', 'unprotected: failed builds rebuilt', rebuilt),
-      row('plugin-settle', 'plugin-settle: wait, rebuild only when the heal misses', settled),
+      stopAtFailure(
+        'system-stop',
+        '-merge-wait, system set still waits: unprotected, stops at first failure',
+        systemRaceFree,
+      ),
+      row('system-settle', '-merge-wait, system set still waits: plugin-settle', systemSettled),
+      stopAtFailure('stop-at-failure', 'no barriers: unprotected, stops at the first failure', raceFree),
+      row('rebuild', 'no barriers: unprotected, failed builds rebuilt', rebuilt),
+      row('plugin-settle', 'no barriers: plugin-settle', settled),
     ],
     // Failures as a function of the unmeasured p, from the same race-free schedule.
     raceSweep: RACE_SWEEP.map((p) => ({

@@ -83,7 +83,7 @@ function finishBuild(state, attempt) {
   releaseSlot(state, attempt);
   state.exposure.set(attempt.overlaps, (state.exposure.get(attempt.overlaps) ?? 0) + 1);
   state.builtAt[attempt.pkg] = state.now;
-  if (state.barrier) state.barrier.queue(attempt.pkg);
+  if (state.barrier?.waits(attempt.pkg)) state.barrier.queue(attempt.pkg);
   else state.mergeQueue.push(attempt.pkg);
 }
 
@@ -93,7 +93,7 @@ function finishMerge(state, pkg) {
   record(state, { kind: 'merge', pkg, start: merging.start, end: state.now });
   state.merging = null;
   for (const failed of state.afterMerge.splice(0)) state.ready.push(failed);
-  state.barrier?.merged();
+  state.barrier?.merged(pkg);
   state.merged++;
   for (const dependent of state.graph.dependents[pkg] ?? []) {
     state.waitingDeps[dependent] = (state.waitingDeps[dependent] ?? 0) - 1;

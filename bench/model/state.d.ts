@@ -7,6 +7,8 @@
  * @property {number} [healMissProbability] plugin-settle: chance that the raced build is retried from scratch
  * @property {number} [settleSec]
  * @property {import('./prng.js').Rng} [rng] draws races; required when raceProbability > 0
+ * @property {boolean} [systemBarrier] without merge-wait, the deep system deps still wait (Portage's default
+ *   --implicit-system-deps=y); false models --implicit-system-deps=n, i.e. no barrier at all
  * @property {boolean} [trace] keep every build attempt and merge as an interval
  */
 /**
@@ -48,10 +50,11 @@ export function createState(
   /** @type {number[]} builds that failed on the running merge, ready again once it is over */
   afterMerge: number[];
   barrier: {
+    waits: (pkg: number) => boolean;
     queue(pkg: number): void;
     release(state: { running: Set<unknown>; merging: unknown; mergeQueue: number[] }): boolean;
     blocksBuilds: () => boolean;
-    merged(): void;
+    merged(pkg: number): void;
   } | null;
   merged: number;
   stats: {
@@ -97,6 +100,11 @@ export type SimOptions = {
    * draws races; required when raceProbability > 0
    */
   rng?: import('./prng.js').Rng | undefined;
+  /**
+   * without merge-wait, the deep system deps still wait (Portage's default
+   * --implicit-system-deps=y); false models --implicit-system-deps=n, i.e. no barrier at all
+   */
+  systemBarrier?: boolean | undefined;
   /**
    * keep every build attempt and merge as an interval
    */

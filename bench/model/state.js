@@ -12,6 +12,8 @@ import { createMergeWait } from './merge-wait.js';
  * @property {number} [healMissProbability] plugin-settle: chance that the raced build is retried from scratch
  * @property {number} [settleSec]
  * @property {import('./prng.js').Rng} [rng] draws races; required when raceProbability > 0
+ * @property {boolean} [systemBarrier] without merge-wait, the deep system deps still wait (Portage's default
+ *   --implicit-system-deps=y); false models --implicit-system-deps=n, i.e. no barrier at all
  * @property {boolean} [trace] keep every build attempt and merge as an interval
  */
 /**
@@ -41,7 +43,12 @@ export function createState(graph, options) {
     merging: null,
     /** @type {number[]} builds that failed on the running merge, ready again once it is over */
     afterMerge: [],
-    barrier: options.policy === 'merge-wait' ? createMergeWait() : null,
+    barrier:
+      options.policy === 'merge-wait'
+        ? createMergeWait(() => true)
+        : options.systemBarrier
+          ? createMergeWait((pkg) => graph.isSystem[pkg] === 1)
+          : null,
     merged: 0,
     stats: {
       failedBuilds: 0,

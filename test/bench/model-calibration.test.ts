@@ -23,6 +23,11 @@ describe('the generated graph has the shape of PR #1679', () => {
     // setuptools plugins exist and many builds load them: otherwise there is nothing to race
     expect(graph.isPlugin.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2);
     expect(graph.loadsPlugins.reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
+    // the system set is closed under dependencies, as Portage's deep system deps are
+    graph.isSystem.forEach((flag, pkg) => {
+      if (flag) for (const dep of graph.deps[pkg] ?? []) expect(graph.isSystem[dep]).toBe(1);
+    });
+    expect(graph.isSystem.reduce((a, b) => a + b, 0)).toBeGreaterThan(50);
   });
 
   it('is the same graph for the same seed and a different one for another seed', () => {
@@ -40,15 +45,10 @@ describe('an experiment', () => {
 
   it('reports every policy per --jobs, never beating the bound, utilisation within [0, 1]', () => {
     const result = runExperiment({ seed: 11, ...small });
+    const ids = ['merge-wait', 'system-stop', 'system-settle', 'stop-at-failure', 'rebuild', 'plugin-settle'];
     expect(result.rows.map((row) => `${row.jobs} ${row.id}`)).toEqual([
-      '2 merge-wait',
-      '2 stop-at-failure',
-      '2 rebuild',
-      '2 plugin-settle',
-      '8 merge-wait',
-      '8 stop-at-failure',
-      '8 rebuild',
-      '8 plugin-settle',
+      ...ids.map((id) => `2 ${id}`),
+      ...ids.map((id) => `8 ${id}`),
     ]);
     for (const row of result.rows) {
       expect(row.ratioToBound).toBeGreaterThanOrEqual(1 - 1e-9);
@@ -87,6 +87,8 @@ describe('node bench/model/run.js', () => {
     const parsed = JSON.parse(stdout);
     expect(parsed.rows.map((row: { id: string }) => row.id)).toEqual([
       'merge-wait',
+      'system-stop',
+      'system-settle',
       'stop-at-failure',
       'rebuild',
       'plugin-settle',

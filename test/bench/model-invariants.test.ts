@@ -18,6 +18,7 @@ const arbitraryGraph: fc.Arbitrary<Graph> = fc
       depPicks: fc.array(fc.nat(), { maxLength: 4 }),
       isPlugin: fc.boolean(),
       loadsPlugins: fc.boolean(),
+      isSystem: fc.boolean(),
     }),
     { minLength: 1, maxLength: 30 },
   )
@@ -28,6 +29,7 @@ const arbitraryGraph: fc.Arbitrary<Graph> = fc
       deps: packages.map((pkg, i) => (i === 0 ? [] : [...new Set(pkg.depPicks.map((pick) => pick % i))])),
       isPlugin: packages.map((pkg) => Number(pkg.isPlugin)),
       loadsPlugins: packages.map((pkg) => Number(pkg.loadsPlugins)),
+      isSystem: packages.map((pkg) => Number(pkg.isSystem)),
     }),
   );
 
@@ -35,6 +37,7 @@ const arbitraryRun = fc.record({
   graph: arbitraryGraph,
   jobs: fc.integer({ min: 1, max: 6 }),
   policy: fc.constantFrom(...POLICIES),
+  systemBarrier: fc.boolean(),
   raceProbability: fc.double({ min: 0, max: 1, noNaN: true }),
   healMissProbability: fc.double({ min: 0, max: 1, noNaN: true }),
   seed: fc.nat(),
@@ -57,17 +60,21 @@ function maxConcurrent(intervals: Interval[]) {
   return peak;
 }
 
-function replay(run: {
+type Run = {
   graph: Graph;
   jobs: number;
   policy: Policy;
+  systemBarrier: boolean;
   raceProbability: number;
   healMissProbability: number;
   seed: number;
-}) {
+};
+
+function replay(run: Run) {
   return simulate(run.graph, {
     jobs: run.jobs,
     policy: run.policy,
+    systemBarrier: run.systemBarrier,
     raceProbability: run.raceProbability,
     healMissProbability: run.healMissProbability,
     settleSec: 0.75,
@@ -149,6 +156,20 @@ describe('scheduling model invariants on random graphs', () => {
       fc.property(arbitraryRun, (run) => {
         const result = replay({ ...run, policy: 'merge-wait' });
         expect(result.releases).toBe(run.jobs === 1 ? run.graph.size : depth(run.graph));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('with merge-wait off, a system package still never merges while a build runs; others may', () => {
+    fc.assert(
+      fc.property(arbitraryRun, fc.constantFrom<Policy>('unprotected', 'plugin-settle'), (run, policy) => {
+        const result = replay({ ...run, policy, systemBarrier: true });
+        const builds = result.trace.filter((i) => i.kind !== 'merge');
+        for (const merge of result.trace.filter((i) => i.kind === 'merge')) {
+          if (!run.graph.isSystem[merge.pkg]) continue;
+          for (const build of builds) expect(overlap(merge, build)).toBe(false);
+        }
       }),
       { numRuns: 300 },
     );

@@ -101,3 +101,32 @@ describe('merge-wait follows Portage: only released merges block builds', () => 
     expect(result.makespanSec).toBe(101);
   });
 });
+
+describe('with merge-wait off, Portage still queues the deep system deps', () => {
+  // 0: system package (build 10 s); 1: ordinary package (build 10 s); 2: long build (100 s). Merges 1 s.
+  const graph = linkGraph({
+    build: [10, 10, 100],
+    merge: [1, 1, 1],
+    deps: [[], [], []],
+    isSystem: [1, 0, 0],
+  });
+
+  it('the system package waits for every running build while the ordinary one merges at once', () => {
+    const result = simulate(graph, { jobs: 3, policy: 'unprotected', systemBarrier: true, trace: true });
+    const merged = (pkg: number) => result.trace.find((i) => i.kind === 'merge' && i.pkg === pkg);
+    expect(merged(1)).toEqual({ kind: 'merge', pkg: 1, start: 10, end: 11 });
+    expect(merged(2)).toEqual({ kind: 'merge', pkg: 2, start: 100, end: 101 });
+    expect(merged(0)).toEqual({ kind: 'merge', pkg: 0, start: 101, end: 102 });
+    expect(result.releases).toBe(1);
+  });
+
+  it('without the system barrier (--implicit-system-deps=n) it merges as soon as it is built', () => {
+    const result = simulate(graph, { jobs: 3, policy: 'unprotected', trace: true });
+    expect(result.trace.find((i) => i.kind === 'merge' && i.pkg === 0)).toEqual({
+      kind: 'merge',
+      pkg: 0,
+      start: 10,
+      end: 11,
+    });
+  });
+});
