@@ -69,6 +69,26 @@ describe('staging names of every installer', () => {
     ]);
   });
 
+  test('once the journal listens, moved directories are found through it and through the start-up baseline', async () => {
+    const dir = root();
+    mkdirSync(join(dir, 'before', 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'before', 'sub', 'mod.py;0badc0de'), '');
+    const monitor = startMonitor({ roots: [dir], portageRoot: tempDir() });
+    try {
+      await monitor.ready;
+      const paths = async () => (await monitor.mergesInProgress({ module: 'pbr' })).map((m) => m.path);
+      expect(await paths()).toEqual([join(dir, 'before', 'sub', 'mod.py;0badc0de')]);
+      mkdirSync(join(dir, 'after'));
+      writeFileSync(join(dir, 'after', 'mod.py.dpkg-new'), '');
+      await waitFor(
+        async () => (await paths()).includes(join(dir, 'after', 'mod.py.dpkg-new')),
+        'after/mod.py.dpkg-new',
+      );
+    } finally {
+      await monitor.close();
+    }
+  });
+
   test('names untouched for stale-after are leftovers, reported as stale', async () => {
     const dir = root();
     writeFileSync(join(dir, 'pbr.dpkg-new'), '');

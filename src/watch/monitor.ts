@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { findIncomplete } from './completeness/index.js';
 import { detectMerges } from './detectors/index.js';
 import { type Journal, startJournal, type WatchFactory } from './journal.js';
-import { relevanceMatcher } from './relevance.js';
+import { recentTopLevelDirs } from './recent-dirs.js';
+import { firstComponentUnder, relevanceMatcher } from './relevance.js';
 import { CLOCK_SLACK_MS, changeOf, scanChanges } from './scan.js';
 import { waitForSettled } from './settle.js';
 import type { Change, Implicated, Incomplete, MergeInProgress, Relevance, SettleOutcome } from './types.js';
@@ -67,9 +68,26 @@ export function startMonitor(options: MonitorOptions): Monitor {
     return [...seen, ...scanned].sort((a, b) => a.time - b.time);
   };
 
+  let journalListening = false;
+  void journal.ready.then(() => {
+    journalListening = true;
+  });
+  let baseline: Promise<Map<string, number>> | null = null;
+
   const mergesInProgress = async (implicated?: Implicated) => {
     const { systemRoots, venvs } = await layout;
     const deepDirs = implicated ? await implicatedDirs(roots, implicated) : [];
+    // On the hot path (a settle wait polls this) the journal names the top-level entries that moved,
+    // sparing an lstat of every package; without an implicated package, or without a journal, look at all.
+    const now = Date.now();
+    const cheap = implicated !== undefined && journalListening && !journal.degraded;
+    const recentDirs: string[] = [];
+    if (cheap) {
+      baseline ??= recentTopLevelDirs(roots, now - staleAfterMs);
+      for (const [path, time] of await baseline) if (time >= now - staleAfterMs) recentDirs.push(path);
+      recentDirs.push(...journalTopLevels(roots, journal.entriesSince(now - staleAfterMs)));
+    }
+    const statTopLevel = !cheap;
     return detectMerges({
       roots,
       systemRoots,
@@ -77,6 +95,8 @@ export function startMonitor(options: MonitorOptions): Monitor {
       portageRoot,
       staleAfterMs,
       deepDirs,
+      recentDirs,
+      statTopLevel,
       cannotTell,
       ...(options.procLocks ? { procLocks: options.procLocks } : {}),
     });
@@ -120,6 +140,17 @@ async function quietCheck(
   return [...journal.entriesSince(sinceMs), ...own.filter((change) => change !== null), ...scanned].sort(
     (a, b) => a.time - b.time,
   );
+}
+
+function journalTopLevels(roots: string[], changes: Change[]): string[] {
+  const dirs = new Set<string>();
+  for (const change of changes) {
+    if (change.kind === 'unlink' || change.kind === 'unlinkDir') continue;
+    const entry = firstComponentUnder(roots, change.path);
+    const root = entry && roots.find((r) => change.path.startsWith(join(r, entry)));
+    if (root && entry) dirs.add(join(root, entry));
+  }
+  return [...dirs];
 }
 
 async function implicatedDirs(roots: string[], implicated: Implicated): Promise<string[]> {

@@ -30,6 +30,8 @@ export interface DetectOptions {
   portageRoot: string;
   staleAfterMs: number;
   deepDirs?: readonly string[];
+  recentDirs?: readonly string[];
+  statTopLevel?: boolean;
   cannotTell: (path: string) => void;
   /** Tests point this at a missing file to see the "cannot tell" path. */
   procLocks?: string;

@@ -16,11 +16,19 @@ const BUDGET = 50_000;
 export async function gatherStaging(
   roots: readonly string[],
   claims: Claims,
-  options: { staleAfterMs: number; now: number; deepDirs?: readonly string[] },
+  options: {
+    staleAfterMs: number;
+    now: number;
+    deepDirs?: readonly string[];
+    /** Top-level directories known to have changed (the journal's word), searched like recent ones. */
+    recentDirs?: readonly string[];
+    /** Stat every top-level directory to find the recent ones: thorough, but costs one lstat each. */
+    statTopLevel?: boolean;
+  },
 ): Promise<StagingEntry[]> {
   const found = new Map<string, StagingEntry>();
   const budget = { left: BUDGET };
-  const visit = async (dir: string, recentOnly: boolean): Promise<void> => {
+  const visit = async (dir: string, recentOnly: boolean, statChildren = true): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     budget.left -= entries.length;
     if (budget.left < 0) return;
@@ -33,7 +41,7 @@ export async function gatherStaging(
           if (stats) found.set(path, { path, name: entry.name, stats });
           return;
         }
-        if (!isDirectory) return;
+        if (!isDirectory || !statChildren) return;
         if (recentOnly) {
           const stats = await lstat(path).catch(() => null);
           if (!stats || isStaleByAge(stats, options.staleAfterMs, options.now)) return;
@@ -43,7 +51,8 @@ export async function gatherStaging(
     );
   };
   await Promise.all([
-    ...roots.map((root) => visit(root, true)),
+    ...roots.map((root) => visit(root, true, options.statTopLevel ?? true)),
+    ...(options.recentDirs ?? []).map((dir) => visit(dir, true)),
     ...(options.deepDirs ?? []).map((dir) => visit(dir, false)),
   ]);
   return [...found.values()];

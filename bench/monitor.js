@@ -1,0 +1,173 @@
+// Benchmark of the site-packages monitor (issue #4, Performance): on a generated site-packages of
+// 2,000 packages / 100,000 files, time until ready, peak RSS, inotify watches and one relevance scan,
+// against chokidar watching the same tree at full depth. Each figure comes from a fresh child process;
+// medians over RUNS children, both variants in the same run. Prints a Markdown table to stdout.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const work = join(here, '..', '.bench-tmp');
+const tree = join(work, 'site-packages-2000');
+const bundle = join(work, 'watch.mjs');
+const PACKAGES = 2000;
+const FILES_PER_PACKAGE = 50; // 46 modules in 4 subpackages + __init__ + 3 metadata files
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SCANS = 31;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+function inotifyWatches() {
+  let count = 0;
+  for (const fd of readdirSync('/proc/self/fdinfo')) {
+    try {
+      count += readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8')
+        .split('\n')
+        .filter((line) => line.startsWith('inotify wd:')).length;
+    } catch {}
+  }
+  return count;
+}
+
+const peakRssMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]) / 1024;
+
+async function child(variant) {
+  if (variant === 'ours') {
+    const { startMonitor } = await import(bundle);
+    const started = performance.now();
+    const monitor = startMonitor({ roots: [tree] });
+    const returnedMs = performance.now() - started;
+    await monitor.ready;
+    const readyMs = performance.now() - started;
+    const implicated = { module: 'pkg1000', distribution: 'pkg1000' };
+    const scanMs = [];
+    const mergesMs = [];
+    const since = Date.now() - 5000;
+    for (let i = 0; i < SCANS; i++) {
+      let t = performance.now();
+      await monitor.changesSince(since, implicated);
+      scanMs.push(performance.now() - t);
+      t = performance.now();
+      await monitor.mergesInProgress(implicated);
+      mergesMs.push(performance.now() - t);
+    }
+    const result = {
+      returnedMs,
+      readyMs,
+      watches: inotifyWatches(),
+      rssMb: peakRssMb(),
+      scanMs: median(scanMs),
+      mergesMs: median(mergesMs),
+    };
+    await monitor.close();
+    return result;
+  }
+  const { watch } = await import('chokidar');
+  const started = performance.now();
+  const watcher = watch(tree, { ignoreInitial: true, atomic: false, persistent: true });
+  let failure = null;
+  watcher.on('error', (error) => {
+    failure ??= error.code ?? String(error);
+  });
+  await new Promise((resolve) => watcher.once('ready', resolve));
+  const result = {
+    readyMs: performance.now() - started,
+    watches: inotifyWatches(),
+    rssMb: peakRssMb(),
+    failure,
+  };
+  await watcher.close();
+  return result;
+}
+
+function generate() {
+  if (existsSync(join(tree, '.complete'))) return;
+  console.error(`generating ${PACKAGES} packages / ${PACKAGES * FILES_PER_PACKAGE} files in ${tree} …`);
+  mkdirSync(tree, { recursive: true });
+  const body = 'def f(x):\n    return x\n'.repeat(20);
+  for (let p = 0; p < PACKAGES; p++) {
+    const pkg = join(tree, `pkg${p}`);
+    const record = [];
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(join(pkg, '__init__.py'), body);
+    record.push(`pkg${p}/__init__.py,,${body.length}`);
+    for (let s = 0; s < 4; s++) {
+      mkdirSync(join(pkg, `sub${s}`), { recursive: true });
+      for (let m = 0; m < (s < 2 ? 12 : 11); m++) {
+        const name = s === 0 && m === 0 ? '__init__.py' : `mod${m}.py`;
+        writeFileSync(join(pkg, `sub${s}`, name), body);
+        record.push(`pkg${p}/sub${s}/${name},,${body.length}`);
+      }
+    }
+    const info = join(tree, `pkg${p}-1.0.dist-info`);
+    mkdirSync(info, { recursive: true });
+    writeFileSync(join(info, 'METADATA'), `Metadata-Version: 2.1\nName: pkg${p}\nVersion: 1.0\n`);
+    writeFileSync(join(info, 'top_level.txt'), `pkg${p}\n`);
+    writeFileSync(join(info, 'RECORD'), `${record.join('\n')}\npkg${p}-1.0.dist-info/RECORD,,\n`);
+  }
+  writeFileSync(join(tree, '.complete'), '');
+}
+
+async function main() {
+  const variant = process.argv[2];
+  if (variant === '--child') {
+    process.stdout.write(JSON.stringify(await child(process.argv[3])));
+    return;
+  }
+  mkdirSync(work, { recursive: true });
+  generate();
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [join(here, '../src/watch/index.ts')],
+    outfile: bundle,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  const results = { ours: [], full: [] };
+  for (let run = 0; run < RUNS; run++) {
+    for (const which of ['ours', 'full']) {
+      const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', which], {
+        cwd: join(here, '..'),
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      });
+      results[which].push(JSON.parse(out));
+    }
+  }
+  const m = (which, key) => median(results[which].map((r) => r[key]));
+  const fmt = (value, digits = 1) => (value === undefined ? '–' : value.toFixed(digits));
+  const rows = [
+    ['time until ready (ms)', m('ours', 'readyMs'), m('full', 'readyMs'), '< 300'],
+    ['peak RSS (MB)', m('ours', 'rssMb'), m('full', 'rssMb'), '< 120'],
+    ['inotify watches', m('ours', 'watches'), m('full', 'watches'), '< 5,000'],
+    ['relevance scan, one implicated package (ms)', m('ours', 'scanMs'), undefined, '< 20'],
+    ['mergesInProgress, one implicated package (ms)', m('ours', 'mergesMs'), undefined, '–'],
+    ['startMonitor() returns after (ms)', m('ours', 'returnedMs'), undefined, '–'],
+  ];
+  const failures = results.full.map((r) => r.failure).filter(Boolean);
+  console.log(
+    `## Monitor: ${PACKAGES} packages / ${PACKAGES * FILES_PER_PACKAGE} files, median of ${RUNS} fresh processes each`,
+  );
+  console.log('');
+  console.log('| figure | plugin-settle monitor | chokidar, full depth | ratio (full / ours) | target |');
+  console.log('| --- | ---: | ---: | ---: | --- |');
+  for (const [label, ours, full, target] of rows) {
+    const ratio = full === undefined ? '–' : `${(full / ours).toFixed(1)}×`;
+    console.log(`| ${label} | ${fmt(ours)} | ${fmt(full)} | ${ratio} | ${target} |`);
+  }
+  console.log('');
+  console.log(
+    `Node ${process.version}, ${(await import('node:os')).cpus().length} CPUs, load average ${(await import('node:os')).loadavg()[0].toFixed(1)} at the end.`,
+  );
+  if (failures.length) console.log(`chokidar full-depth errors: ${[...new Set(failures)].join(', ')}`);
+}
+
+await main();
