@@ -1,4 +1,7 @@
 import type { RunCommandOptions } from '../commands/run.js';
+import { ciOutput } from '../report/ci/index.js';
+import { explainDecision } from '../report/explain.js';
+import { observeAttempts } from '../report/lifecycle.js';
 import { createProgress } from '../report/progress.js';
 import { summaryLine } from '../report/summary.js';
 import { writeReport } from '../report/write.js';
@@ -13,6 +16,12 @@ export async function runFromCli(
   options: RunCommandOptions,
 ): Promise<number> {
   const progress = createProgress({ quiet: options.quiet, verbose: options.verbose });
+  const ci = ciOutput({
+    env: process.env,
+    write: (line) => process.stderr.write(`${line}\n`),
+    command: [command, ...args],
+    maxAttempts: options.retries + 1,
+  });
   const python = pythonFor(command, options.python);
   const extraRoots = options.watch ?? [];
   const watching = lazyWatching({
@@ -25,7 +34,19 @@ export async function runFromCli(
   const hold = options.hold
     ? await (await import('../merge/index.js')).holdBuildMarkers(await watching.roots())
     : null;
+  const decide = createRaceDecision({
+    monitor: watching.monitor,
+    python,
+    cwd: process.cwd(),
+    windowMs: options.window,
+    settleMs: options.settle,
+    maxWaitMs: options.maxWait,
+    evidence: options.evidence,
+    onWaiting: progress.waiting,
+    onVerbose: progress.verbose,
+  });
   try {
+    ci?.attemptStarting(1);
     const report = await supervise({
       command,
       args,
@@ -39,26 +60,32 @@ export async function runFromCli(
       roots: extraRoots,
       onStarted: watching.start,
       onRetry: (attempt) => progress.retrying(attempt),
-      decide: createRaceDecision({
-        monitor: watching.monitor,
-        python,
-        cwd: process.cwd(),
-        windowMs: options.window,
-        settleMs: options.settle,
-        maxWaitMs: options.maxWait,
-        evidence: options.evidence,
-        onWaiting: progress.waiting,
-        onVerbose: progress.verbose,
+      decide: observeAttempts(decide, {
+        attemptEnded: (n) => ci?.attemptEnded(n),
+        decided: (n, decision) => {
+          if (options.verbose) for (const line of explainDecision(n, decision)) progress.verbose(line);
+        },
+        waitStarted: () => progress.waitStarted(options.maxWait),
+        waitEnded: (n, outcome, elapsedMs) =>
+          progress.waitEnded({ waitedMs: elapsedMs, proceed: outcome?.proceed ?? false, next: n + 1 }),
+        attemptStarting: (n) => ci?.attemptStarting(n),
       }),
     });
     report.roots = await watching.roots().catch(() => extraRoots);
     progress.done();
+    const ciWarning = await ci?.finish(report);
+    if (ciWarning) progress.warn(ciWarning);
     const line = summaryLine(report, { quiet: options.quiet, verbose: options.verbose });
-    if (line) process.stderr.write(`plugin-settle: ${line}\n`);
+    if (line) progress.always(line, tone(report.result));
     if (options.report) await writeReport(report, options.report);
     return report.exitCode;
   } finally {
+    progress.done();
     await hold?.release();
     await watching.close();
   }
+}
+
+function tone(result: string): 'good' | 'bad' | undefined {
+  return result === 'succeeded' ? 'good' : result === 'gave-up' ? 'bad' : undefined;
 }
