@@ -18,9 +18,10 @@ def _patch_pkg_resources(module):
     entry_point = getattr(module, 'EntryPoint', None)
     if entry_point is None:
         return
-    # load() = require() + resolve(); setuptools also calls resolve() alone (egg_info.writers before v61).
-    guard.wrap(entry_point, 'load', 'pkg_resources')
-    guard.wrap(entry_point, 'resolve', 'pkg_resources')
+    # load() = require() + resolve(); setuptools also calls resolve() alone (egg_info.writers before
+    # v61) and require() alone (get_command_class, before load()).
+    for method in ('load', 'resolve', 'require'):
+        guard.wrap(entry_point, method, 'pkg_resources')
 
 
 PATCHERS = {
