@@ -135,3 +135,30 @@ describe('sitecustomize chaining', () => {
     expect(result.stdout).toBe(join(other, 'sitecustomize.py'));
   });
 });
+
+describe.skipIf(!found.some((i) => i.version.startsWith('2.')))('Python 2.7', () => {
+  it.each([
+    ['inactive', {}],
+    ['active', { PLUGIN_SETTLE_INPROCESS: '1' }],
+  ] as const)('imports the shim without error and chains (%s; healing needs 3.6+)', async (_mode, extra) => {
+    const python = found.find((i) => i.version.startsWith('2.'))!.python;
+    const other = await temp.make('sitecustomize');
+    await writeFile(
+      join(other, 'sitecustomize.py'),
+      "import sys\nsys.stderr.write('the other sitecustomize ran\\n')\n",
+    );
+    const env = {
+      ...shimEnv([other], join(other, 'events.jsonl'), extra),
+      PYTHONPATH: `${shimEnv([], '').PYTHONPATH}:${other}`,
+    };
+    const result = await execa(
+      python,
+      ['-c', 'import sitecustomize, sys; print(sitecustomize.__file__); print(len(sys.meta_path))'],
+      { env },
+    );
+    expect(result.stderr).toBe('the other sitecustomize ran');
+    const [file, finders] = result.stdout.split('\n');
+    expect(file).toMatch(new RegExp(`^${other}/sitecustomize\\.pyc?$`));
+    expect(finders).toBe('0');
+  });
+});
