@@ -17,9 +17,12 @@ summary() {
   node -e '
     const rows = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean).map(JSON.parse);
     if (!rows.length) process.exit(0);
-    const ms = rows.map((r) => r.ms).sort((a, b) => a - b);
-    const median = ms[Math.floor(ms.length / 2)];
-    console.log(`recovery latency (installer last write -> retry start) over ${ms.length} races: median ${median} ms, max ${ms.at(-1)} ms`);
+    const stats = (key) => {
+      const v = rows.map((r) => r[key]).filter((x) => typeof x === "number").sort((a, b) => a - b);
+      return v.length ? `median ${v[Math.floor(v.length / 2)]} ms, max ${v.at(-1)} ms (${v.length})` : "none";
+    };
+    console.log(`recovery latency (installer last write -> retry start): ${stats("ms")}`);
+    console.log(`  beyond the settle time: ${stats("beyond")}; a probe-like import alone: ${stats("probeMs")}`);
   ' "$latencies"
 }
 

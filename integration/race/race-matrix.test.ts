@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Interpreter, tempDirs } from '../support/index.js';
+import { atLeast, type Interpreter, tempDirs } from '../support/index.js';
 import { recordLatency } from './latency.js';
 import { full, installerPython, label, smoke, warnUncovered } from './matrix.js';
-import { PLUGIN, runProtected, runUnprotected, setUpRace } from './race.js';
+import { PLUGIN, runHealedInProcess, runProtected, runUnprotected, setUpRace } from './race.js';
 import { STYLES, type Style } from './styles.js';
 
 // Real builds racing real merge styles, through the built CLI with the in-process shim off, so the
@@ -12,6 +12,9 @@ import { STYLES, type Style } from './styles.js';
 const temp = tempDirs();
 afterAll(() => temp.cleanup());
 warnUncovered('race matrix');
+
+/** `run`'s default settle time, which these races use. */
+const SETTLE_MS = 750;
 
 async function race(interpreter: Interpreter, style: Style) {
   if (!installerPython) throw new Error('no Python >= 3.6 to run the test installers');
@@ -22,7 +25,7 @@ async function race(interpreter: Interpreter, style: Style) {
   expect(unprotected.all).toMatch(style.error);
 
   const run = await setUpRace(temp, interpreter, style, installerPython);
-  const wrapped = await runProtected(run, style);
+  const wrapped = await runProtected(run, style, ['--settle', `${SETTLE_MS}`]);
   const { report } = wrapped;
   const context = `${wrapped.stderr}\nreport: ${JSON.stringify(report, null, 2)}`;
   expect(wrapped.waitedForInstaller, context).toBe(true);
@@ -52,7 +55,16 @@ async function race(interpreter: Interpreter, style: Style) {
   // The retry began after the installer's last write, and the build really loaded every plugin hook.
   const retryStart = Date.parse(retry!.started);
   expect(retryStart, context).toBeGreaterThanOrEqual(wrapped.lastWrite);
-  recordLatency(`${label(interpreter)} ${style.installer}`, retryStart - wrapped.lastWrite);
+  const probe = failed?.probe as { modules: string[] } | undefined;
+  await recordLatency({
+    what: `${label(interpreter)} ${style.installer}`,
+    lastWrite: wrapped.lastWrite,
+    retryStart,
+    settleMs: SETTLE_MS,
+    ...(probe
+      ? { probe: { python: run.site.python, modules: probe.modules, cwd: run.project, env: run.env } }
+      : {}),
+  });
   expect(await readFile(join(run.project, 'demo_project.egg-info', `${PLUGIN}.txt`), 'utf8')).toMatch(PLUGIN);
   expect(await readFile(join(run.project, `${PLUGIN}-finder.txt`), 'utf8')).toMatch(PLUGIN);
   if (style.runsCommand)
@@ -68,4 +80,31 @@ describe.each(full.map((i) => [label(i), i] as const))('every installer style, %
 
 describe.each(smoke.map((i) => [label(i), i] as const))('smoke race, %s', (_label, interpreter) => {
   it('naive: fails unwrapped, succeeds wrapped after one retry', () => race(interpreter, STYLES.naive));
+});
+
+// With the shim on (the default), the same race costs no rebuild: the build waits inside the failed
+// plugin load and succeeds in its only attempt. The shim heals on Python 3.6+ only.
+const shimmed = [...full, ...smoke].filter((i) => atLeast(i.version, '3.6'));
+describe.each(shimmed.map((i) => [label(i), i] as const))('in-process shim on, %s', (_label, interpreter) => {
+  it('naive: healed in process, one attempt', async () => {
+    if (!installerPython) throw new Error('no Python >= 3.6 to run the test installers');
+    const bare = await setUpRace(temp, interpreter, STYLES.naive, installerPython);
+    const unprotected = await runUnprotected(bare);
+    expect(unprotected.exitCode, unprotected.all).not.toBe(0);
+    expect(unprotected.all).toMatch(STYLES.naive.error);
+
+    const run = await setUpRace(temp, interpreter, STYLES.naive, installerPython);
+    const healed = await runHealedInProcess(run, await temp.make('tmpdir'));
+    const context = `${healed.stderr}\nreport: ${JSON.stringify(healed.report, null, 2)}`;
+    expect(healed.code, context).toBe(0);
+    expect(healed.report.result, context).toBe('succeeded');
+    expect(healed.report.attempts, context).toHaveLength(1);
+    expect(healed.waiting, context).toMatchObject({ module: `${PLUGIN}.hooks` });
+    expect(
+      healed.report.inProcess.map((e) => e.event),
+      context,
+    ).toEqual(['waiting', 'healed']);
+    expect(healed.stderr).not.toMatch(/Traceback/);
+    expect(await readFile(join(run.project, `${PLUGIN}-command.txt`), 'utf8')).toMatch(PLUGIN);
+  });
 });

@@ -1,8 +1,16 @@
 import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import type { Report } from '../../src/report/types.js';
-import { type Interpreter, makePluginImage, makeProject, type tempDirs } from '../support/index.js';
+import {
+  type Interpreter,
+  makePluginImage,
+  makeProject,
+  readJsonLines,
+  type tempDirs,
+  waitFor,
+} from '../support/index.js';
 import { type RaceInstaller, startRaceInstaller } from './installer.js';
 import { makeSite, type Site } from './site.js';
 import { GROUPS, type Style } from './styles.js';
@@ -109,4 +117,34 @@ export async function runProtected(race: Race, style: Style, extraArgs: string[]
   await race.installer.close();
   if (!existsSync(reportFile)) throw new Error(`no report was written; stderr:\n${stderr}`);
   return { code, stderr, report: await readReport(reportFile), lastWrite, firstLine, waitedForInstaller };
+}
+
+/**
+ * The same race with the in-process shim on (the default): metadata → start the wrapper → the shim's
+ * "waiting" event in the events file the wrapper names (found under the TMPDIR we give it) → code.
+ */
+export async function runHealedInProcess(race: Race, tmp: string) {
+  const reportFile = join(race.project, 'report.json');
+  await race.installer.step('metadata');
+  const wrapper = startWrapper(
+    ['run', '--report', reportFile, ...race.site.watchArgs, '--', race.site.python, ...race.args],
+    { cwd: race.project, env: { ...race.env, TMPDIR: tmp } },
+  );
+  const waiting = await waitFor(
+    "the in-process shim's waiting event",
+    async () => {
+      const events = (await readdir(tmp)).filter((name) => /^plugin-settle-events\..*\.jsonl$/.test(name));
+      const all = (await Promise.all(events.map((name) => readJsonLines(join(tmp, name))))).flat();
+      return all.find((event) => event.event === 'waiting') ?? (wrapper.exited ? exitedEarly() : undefined);
+    },
+    60_000,
+  );
+  await race.installer.step('code');
+  const { code, stderr } = await wrapper.done();
+  await race.installer.close();
+  return { code, stderr, waiting, report: await readReport(reportFile) };
+}
+
+function exitedEarly(): never {
+  throw new Error('plugin-settle exited before the in-process shim waited');
 }
