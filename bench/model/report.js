@@ -71,10 +71,7 @@ export function calibrationNote(result) {
       `"no barriers" rows assume --implicit-system-deps=n. PR #1679 reports ${reference.narrowestScopeHours} h for its ` +
       `narrowest --merge-wait-scope at --jobs ${reference.jobs} (what that scope holds is not in our sources); the model's ` +
       'barrier on all deep system deps gives ' +
-      system
-        .filter((row) => row.jobs === reference.jobs)
-        .map((row) => `${fixed(row.makespanHours)} h`)
-        .join('') +
+      system.map((row) => `${fixed(row.makespanHours)} h at --jobs ${row.jobs}`).join(', ') +
       '.',
   ].join('\n\n');
 }
