@@ -37,7 +37,14 @@ export function relevanceMatcher(relevance: Relevance): RelevanceMatcher {
     const dist = metadataDistribution(name);
     return dist !== null && distributions.includes(normalizeName(dist));
   };
+  // Every relevant name contains one of these once case and separators are dropped; checking that
+  // first keeps a scan of thousands of top-level entries to one cheap test per entry.
+  const needles = [...topLevels.map(squash), ...distributions.map(squash)].filter(Boolean);
   const matchesEntry = (entry: string): boolean => {
+    if (!entry.startsWith('~') && !entry.endsWith('.pth')) {
+      const squashed = squash(entry);
+      if (!needles.some((needle) => squashed.includes(needle))) return false;
+    }
     const name = unwrapStagingName(entry);
     if (name.endsWith('.pth') || isModuleEntry(name) || isOwnMetadata(name)) return true;
     return (
@@ -50,6 +57,10 @@ export function relevanceMatcher(relevance: Relevance): RelevanceMatcher {
     return entry !== null && matchesEntry(entry);
   };
   return { any: false, topLevels, distributions, matchesEntry, matchesPath };
+}
+
+function squash(name: string): string {
+  return name.replace(/[-_.]/g, '').toLowerCase();
 }
 
 /** `site-packages/pbr/version.py` → `pbr`; null when the path is a root itself or outside every root. */

@@ -23,6 +23,9 @@ export const detectors: readonly Detector[] = [
   atomicInstallDetector,
 ];
 
+/** One test that every staging name passes, so thousands of ordinary entries cost one regex each. */
+const MAYBE_STAGING = /^[.~]|\.dpkg-(?:new|tmp)$|;[0-9a-f]{8}$|#new$|\.tmp$/;
+
 export interface DetectOptions {
   roots: readonly string[];
   systemRoots: readonly string[];
@@ -41,13 +44,15 @@ export interface DetectOptions {
 export async function detectMerges(options: DetectOptions): Promise<MergeInProgress[]> {
   const now = Date.now();
   const claims = (name: string, isDirectory: boolean) =>
-    detectors.some((detector) => detector.claims?.(name, isDirectory) ?? false);
+    MAYBE_STAGING.test(name) && detectors.some((detector) => detector.claims?.(name, isDirectory) ?? false);
   const [locks, staging] = await Promise.all([
     readLockTable(options.procLocks),
     gatherStaging(options.roots, claims, {
       staleAfterMs: options.staleAfterMs,
       now,
       deepDirs: options.deepDirs ?? [],
+      recentDirs: options.recentDirs ?? [],
+      statTopLevel: options.statTopLevel ?? true,
     }),
   ]);
   const context: DetectorContext = { ...options, now, locks, staging };
