@@ -35,7 +35,10 @@ const ENTRY_POINTS: Record<PluginGroup, (name: string) => string> = {
 
 function hooksSource(name: string): string {
   return `# A setuptools plugin for plugin-settle's tests: each hook leaves a trace the test can check.
-import setuptools
+try:
+    from setuptools import Command as _Command
+except ImportError:  # loaded through importlib.metadata on a Python without setuptools
+    _Command = object
 
 
 def write(cmd, basename, filename):
@@ -48,7 +51,7 @@ def find_files(dirname):
     return []
 
 
-class Command(setuptools.Command):
+class Command(_Command):
     user_options = []
 
     def initialize_options(self):

@@ -6,7 +6,7 @@ import csv
 import os
 import re
 
-from .tree import changed_at, listdir, metadata_project, normalize
+from .tree import changed_at, listdir, metadata_project, normalize, provides, read_lines
 
 _EP_LINE = re.compile(r'^\s*[^#;\[=][^=]*=\s*([\w.]+)')
 _STAGING = re.compile(r'^(~|\.tmp)|\.tmp$')
@@ -29,38 +29,8 @@ def metadata_dirs(config, implicated):
     return found
 
 
-_provides_cache = {}
-
-
-def provides(metadata):
-    """Top-level names a distribution installs: top_level.txt, else the first components of RECORD."""
-    try:
-        st = os.stat(metadata)
-    except OSError:
-        return set()
-    key = (metadata, st.st_mtime, st.st_ctime)
-    names = _provides_cache.get(key)
-    if names is None:
-        names = _top_level(metadata)
-        for line in _read_lines(os.path.join(metadata, 'RECORD')):
-            first = line.split(',', 1)[0].replace('\\', '/').split('/', 1)[0]
-            if first and not first.startswith('..') and metadata_project(first) is None:
-                names.add(first[:-3] if first.endswith('.py') else first.split('.', 1)[0])
-        names.add(metadata_project(os.path.basename(metadata)).replace('-', '_'))
-        _provides_cache[key] = names
-    return names
-
-
-def _read_lines(path):
-    try:
-        with open(path) as handle:
-            return handle.read().splitlines()
-    except (OSError, UnicodeDecodeError):
-        return []
-
-
 def _top_level(metadata):
-    return set(line.strip() for line in _read_lines(os.path.join(metadata, 'top_level.txt')) if line.strip())
+    return set(line.strip() for line in read_lines(os.path.join(metadata, 'top_level.txt')) if line.strip())
 
 
 def _module_exists(root, name):
@@ -103,11 +73,11 @@ def _record_missing(root, metadata):
 
 def _named_missing(root, metadata):
     missing = [name for name in _top_level(metadata) if not _module_exists(root, name)]
-    for line in _read_lines(os.path.join(metadata, 'entry_points.txt')):
+    for line in read_lines(os.path.join(metadata, 'entry_points.txt')):
         match = _EP_LINE.match(line)
         if match and not _entry_point_module_exists(root, match.group(1)):
             missing.append(match.group(1))
-    for line in _read_lines(os.path.join(metadata, 'installed-files.txt')):
+    for line in read_lines(os.path.join(metadata, 'installed-files.txt')):
         name = line.strip()
         if name and '__pycache__' not in name and not name.endswith('.pyc'):
             if not os.path.lexists(os.path.normpath(os.path.join(metadata, name))):

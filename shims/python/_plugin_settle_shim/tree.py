@@ -22,6 +22,45 @@ def metadata_project(entry):
     return None
 
 
+def read_lines(path):
+    try:
+        with open(path) as handle:
+            return handle.read().splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+_EP_MODULE = re.compile(r'^\s*[^#;\[=][^=]*=\s*([\w.]+)')
+_provides_cache = {}
+
+
+def provides(metadata):
+    """Top-level names a distribution installs or points its entry points at, from its metadata alone.
+
+    top_level.txt, the first components of RECORD, the modules of entry_points.txt, and the project
+    name itself: whichever of them a half-written metadata directory already has.
+    """
+    try:
+        st = os.stat(metadata)
+    except OSError:
+        return set()
+    key = (metadata, st.st_mtime, st.st_ctime)
+    names = _provides_cache.get(key)
+    if names is None:
+        names = set(line.strip() for line in read_lines(os.path.join(metadata, 'top_level.txt')) if line.strip())
+        for line in read_lines(os.path.join(metadata, 'RECORD')):
+            first = line.split(',', 1)[0].replace('\\', '/').split('/', 1)[0]
+            if first and not first.startswith('..') and metadata_project(first) is None:
+                names.add(first[:-3] if first.endswith('.py') else first.split('.', 1)[0])
+        for line in read_lines(os.path.join(metadata, 'entry_points.txt')):
+            match = _EP_MODULE.match(line)
+            if match:
+                names.add(match.group(1).split('.', 1)[0])
+        names.add((metadata_project(os.path.basename(metadata)) or '').replace('-', '_'))
+        _provides_cache[key] = names
+    return names
+
+
 def listdir(path):
     try:
         return os.listdir(path)
@@ -70,7 +109,7 @@ def relevant_entries(root, implicated):
         path = os.path.join(root, entry)
         if entry.endswith('.pth') or _module_entry(entry, tops) or path in dist_paths:
             found.append(path)
-        elif metadata_project(entry) in dists:
+        elif metadata_project(entry) is not None and (metadata_project(entry) in dists or tops & provides(path)):
             found.append(path)
     return found
 
