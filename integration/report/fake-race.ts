@@ -32,7 +32,7 @@ export async function makeFakeRace(dir: string, options: { passOn?: number; hold
     [
       '#!/bin/sh',
       `n=$(( $(cat '${count}' 2>/dev/null || echo 0) + 1 )); echo $n > '${count}'`,
-      'echo "build attempt $n"',
+      'echo "build attempt $n" >&2',
       `[ $n -ge ${options.passOn ?? 1_000_000} ] && exit 0`,
       options.holdMerge ? `[ $n -eq 1 ] && mkdir -p '${marker}'` : '',
       `touch '${join(root, 'pbr.py')}'`,
