@@ -22,9 +22,10 @@ export const PLAN_DEFAULTS = {
   /** Compile time after the load: what a build that lost the race no longer spends. */
   postMs: /** @type {Range} */ ([200, 400]),
   /** The pause between a plugin's metadata and its code: the window a plugin load falls into. */
-  gapMs: /** @type {Range} */ ([400, 900]),
-  /** Where in the gap the tied build's plugin load falls: early, so a late load still lands inside. */
-  loadAt: /** @type {Range} */ ([0.1, 0.5]),
+  gapMs: /** @type {Range} */ ([600, 1000]),
+  /** Where in the gap the tied build's plugin load falls, leaving room on both sides for a late signal
+   * (the merge lands late) and a late load (the build is slow). */
+  loadAt: /** @type {Range} */ ([0.3, 0.6]),
 };
 
 /**

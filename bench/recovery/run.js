@@ -74,6 +74,27 @@ export function recoveryTable({ runs, settleMs, rows }) {
   return lines.join('\n');
 }
 
+/**
+ * One verdict per style and mode, for BENCHMARKS.md's target list.
+ * @param {Awaited<ReturnType<typeof measureRecovery>>} result
+ */
+export function recoveryVerdicts({ settleMs, rows }) {
+  return rows.flatMap((r) => [
+    {
+      item: `recovery, retry: ${r.style}`,
+      target: `≤ settle + ${RETRY_SLACK_MS} ms (${settleMs + RETRY_SLACK_MS} ms)`,
+      met: r.retryMs <= settleMs + RETRY_SLACK_MS,
+      detail: `${r.retryMs.toFixed(0)} ms`,
+    },
+    {
+      item: `recovery, shim: ${r.style}`,
+      target: `healed in process, ≤ ${SHIM_TARGET_MS} ms after the merge`,
+      met: r.healed === r.runs && r.shimMs <= SHIM_TARGET_MS,
+      detail: `${r.shimMs.toFixed(0)} ms, healed ${r.healed}/${r.runs}`,
+    },
+  ]);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: { runs: { type: 'string' }, settle: { type: 'string' }, only: { type: 'string' } },
