@@ -1,14 +1,14 @@
-import { lstat, readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { findIncomplete } from './completeness/index.js';
 import { detectMerges } from './detectors/index.js';
 import { type Journal, startJournal, type WatchFactory } from './journal.js';
-import { recentTopLevelDirs } from './recent-dirs.js';
-import { firstComponentUnder, relevanceMatcher } from './relevance.js';
-import { CLOCK_SLACK_MS, changeOf, scanChanges } from './scan.js';
+import { quietCheck } from './quiet.js';
+import { implicatedDirs, journalTopLevels, recentTopLevelDirs } from './recent-dirs.js';
+import { relevanceMatcher } from './relevance.js';
+import { scanChanges } from './scan.js';
 import { waitForSettled } from './settle.js';
 import type { Change, Implicated, Incomplete, MergeInProgress, Relevance, SettleOutcome } from './types.js';
-import { venvOf } from './venvs.js';
+import { classifyRoots } from './venvs.js';
 
 export interface MonitorOptions {
   roots: string[];
@@ -120,67 +120,4 @@ export function startMonitor(options: MonitorOptions): Monitor {
       ),
     close: () => journal.close(),
   };
-}
-
-/** "No change in the roots": the journal sees every top-level event, the roots' own timestamps every
- * entry added or removed, and the scan everything under the implicated paths. */
-async function quietCheck(
-  roots: string[],
-  journal: Journal,
-  sinceMs: number,
-  implicated: Implicated,
-): Promise<Change[]> {
-  const own = await Promise.all(
-    roots.map(async (root) => {
-      const stats = await lstat(root).catch(() => null);
-      return stats ? changeOf(root, stats, sinceMs - CLOCK_SLACK_MS) : null;
-    }),
-  );
-  const scanned = await scanChanges(roots, sinceMs, implicated);
-  return [...journal.entriesSince(sinceMs), ...own.filter((change) => change !== null), ...scanned].sort(
-    (a, b) => a.time - b.time,
-  );
-}
-
-function journalTopLevels(roots: string[], changes: Change[]): string[] {
-  const dirs = new Set<string>();
-  for (const change of changes) {
-    if (change.kind === 'unlink' || change.kind === 'unlinkDir') continue;
-    const entry = firstComponentUnder(roots, change.path);
-    const root = entry && roots.find((r) => change.path.startsWith(join(r, entry)));
-    if (root && entry) dirs.add(join(root, entry));
-  }
-  return [...dirs];
-}
-
-async function implicatedDirs(roots: string[], implicated: Implicated): Promise<string[]> {
-  const matcher = relevanceMatcher(implicated);
-  const dirs: string[] = [];
-  for (const root of roots) {
-    const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      if (entry.isDirectory() && !entry.name.endsWith('.pth') && matcher.matchesEntry(entry.name))
-        dirs.push(join(root, entry.name));
-    }
-  }
-  return dirs;
-}
-
-async function classifyRoots(roots: string[], warn: (message: string) => void) {
-  const systemRoots: string[] = [];
-  const venvs = new Set<string>();
-  await Promise.all(
-    roots.map(async (root) => {
-      const stats = await lstat(root).catch((error: NodeJS.ErrnoException) => error);
-      if (stats instanceof Error || !stats.isDirectory()) {
-        const why = stats instanceof Error ? (stats.code ?? stats.message) : 'not a directory';
-        warn(`cannot watch ${root} (${why}); nothing there to watch`);
-        return;
-      }
-      const venv = await venvOf(root);
-      if (venv) venvs.add(venv);
-      else systemRoots.push(root);
-    }),
-  );
-  return { systemRoots, venvs: [...venvs] };
 }
