@@ -29,6 +29,9 @@ if (skipped.length)
 interface Race {
   group: PluginGroup;
   layout: 'egg-info' | 'dist-info';
+  /** Steps before the build starts (default: the metadata alone) and how the bare build then dies. */
+  first?: string[];
+  error?: RegExp;
   /** Steps after the shim reported it waits: the installer may pause longer than the settle time. */
   rest: string[];
 }
@@ -41,6 +44,14 @@ const PAUSING: Race = {
 };
 const FINDERS: Race = { group: 'setuptools.file_finders', layout: 'egg-info', rest: ['code', 'finish'] };
 const COMMANDS: Race = { group: 'distutils.commands', layout: 'dist-info', rest: ['code', 'finish'] };
+// The module file is there but cut short mid-statement: a SyntaxError under the watched root.
+const TRUNCATED: Race = {
+  group: 'egg_info.writers',
+  layout: 'egg-info',
+  first: ['metadata', 'truncate racyplug/__init__.py 100', 'truncate racyplug/hooks.py 140'],
+  error: /SyntaxError|IndentationError/,
+  rest: ['code', 'finish'],
+};
 
 async function setUp(python: string, race: Race) {
   const venv = await makeVenv(python, await temp.make('venv'));
@@ -70,9 +81,15 @@ describe.each(
   // the other groups on the newest. Every interpreter gets the race of Gentoo bug 663324.
   const ends = [pythons[0]?.python, pythons.at(-1)?.python];
   const races = ends.includes(python) ? [WRITERS, PAUSING] : [WRITERS];
-  const extra = python === pythons.at(-1)?.python ? [FINDERS, COMMANDS] : [];
+  const extra = python === pythons.at(-1)?.python ? [FINDERS, COMMANDS, TRUNCATED] : [];
   it.each(
-    [...races, ...extra].map((r) => [`${r.group} (${r.layout}; then ${r.rest.join(', ')})`, r] as const),
+    [...races, ...extra].map(
+      (r) =>
+        [
+          `${r.group} (${r.layout}${r.first ? ', module cut short' : ''}; then ${r.rest.join(', ')})`,
+          r,
+        ] as const,
+    ),
   )('heals %s in one run', async (_name, race) => {
     // Unprotected first: the race must really break this build, or the test proves nothing.
     const bare = await setUp(python, race);
