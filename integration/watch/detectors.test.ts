@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,9 @@ import { describe, expect, test } from 'vitest';
 import { type MergeInProgress, startMonitor } from '../../src/watch/index.js';
 import { deadPid, holdFlock, holdPosixLock, tempDir, waitFor } from './helpers.js';
 
-const python = '/usr/bin/python3';
+// Any CPython takes the lock the same way; prefer the system one, as Portage and dpkg run under it.
+const python =
+  ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import fcntl']).status === 0) ?? 'python3';
 
 function root() {
   const dir = join(tempDir(), 'site-packages');
