@@ -15,33 +15,61 @@ export const SHIM_TARGET_MS = 100;
  * @param {{ runs?: number, settleMs?: number, styles?: import('./styles.js').Style[], log?: (line: string) => void }} [options]
  */
 export async function measureRecovery({ runs = 3, settleMs = 750, styles = STYLES, log = () => {} } = {}) {
-  /** @type {Map<string, { retry: number[], shim: number[], healed: number, retryAttempts: number[] }>} */
+  /** @typedef {{ retry: number[], shim: number[], healed: number, retryAttempts: number[], errors: string[] }} Sample */
+  /** @type {Map<string, Sample>} */
   const samples = new Map(
-    styles.map((s) => [s.installer, { retry: [], shim: [], healed: 0, retryAttempts: [] }]),
+    styles.map((s) => [s.installer, { retry: [], shim: [], healed: 0, retryAttempts: [], errors: [] }]),
   );
+  /** @param {import('./styles.js').Style} style @param {'retry' | 'shim'} mode @param {Sample} sample */
+  const attempt = async (style, mode, sample) => {
+    try {
+      return await measureRace(style, mode, settleMs);
+    } catch (error) {
+      // One race that went wrong is a finding for the table, not the end of the bench.
+      const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+      sample.errors.push(`${mode}: ${message}`);
+      log(`recovery ${style.installer} ${mode} failed: ${message}`);
+      return undefined;
+    }
+  };
   for (let run = 0; run < runs; run++) {
     for (const style of styles) {
       const sample = samples.get(style.installer);
       if (!sample) continue;
-      const retry = await measureRace(style, 'retry', settleMs);
-      sample.retry.push(retry.latencyMs);
-      sample.retryAttempts.push(retry.attempts);
-      const shim = await measureRace(style, 'shim', settleMs);
-      sample.shim.push(shim.latencyMs);
-      if (shim.healedInProcess) sample.healed++;
+      const retry = await attempt(style, 'retry', sample);
+      if (retry) {
+        sample.retry.push(retry.latencyMs);
+        sample.retryAttempts.push(retry.attempts);
+      }
+      const shim = await attempt(style, 'shim', sample);
+      if (shim) sample.shim.push(shim.latencyMs);
+      if (shim?.healedInProcess) sample.healed++;
       log(
-        `recovery ${style.installer} run ${run + 1}: retry ${retry.latencyMs} ms, shim ${shim.latencyMs} ms${shim.healedInProcess ? '' : ' (not healed in process)'}`,
+        `recovery ${style.installer} run ${run + 1}: retry ${retry?.latencyMs ?? '–'} ms, shim ${shim?.latencyMs ?? '–'} ms`,
       );
     }
   }
   const rows = styles.map((style) => {
-    const s = samples.get(style.installer) ?? { retry: [], shim: [], healed: 0, retryAttempts: [] };
+    const s = samples.get(style.installer) ?? {
+      retry: [],
+      shim: [],
+      healed: 0,
+      retryAttempts: [],
+      errors: [],
+    };
+    const stats = (/** @type {number[]} */ v) =>
+      v.length
+        ? { median: median(v), min: Math.min(...v), max: Math.max(...v) }
+        : { median: Number.NaN, min: Number.NaN, max: Number.NaN };
     return {
       style: style.label,
-      retryMs: median(s.retry),
-      retryMaxAttempts: Math.max(...s.retryAttempts),
-      shimMs: median(s.shim),
+      retry: stats(s.retry),
+      retryMs: stats(s.retry).median,
+      retryMaxAttempts: Math.max(0, ...s.retryAttempts),
+      shim: stats(s.shim),
+      shimMs: stats(s.shim).median,
       healed: s.healed,
+      errors: s.errors,
       runs,
     };
   });
@@ -50,9 +78,15 @@ export async function measureRecovery({ runs = 3, settleMs = 750, styles = STYLE
 
 /** @param {Awaited<ReturnType<typeof measureRecovery>>} result */
 export function recoveryTable({ runs, settleMs, rows }) {
+  const range = (/** @type {{ median: number, min: number, max: number }} */ v) =>
+    Number.isNaN(v.median)
+      ? '–'
+      : runs > 1
+        ? `${v.median.toFixed(0)} ms (${v.min.toFixed(0)}–${v.max.toFixed(0)})`
+        : `${v.median.toFixed(0)} ms`;
   const yes = (/** @type {boolean} */ ok) => (ok ? 'yes' : '**no**');
   const lines = [
-    `Median of ${runs} run${runs === 1 ? '' : 's'} per style and mode; settle ${settleMs} ms. ` +
+    `Median (min–max) of ${runs} run${runs === 1 ? '' : 's'} per style and mode; settle ${settleMs} ms. ` +
       `Retry: the installer's last write → the retry's start (\`--no-inprocess\`, report \`attempts[1].started\`); ` +
       `target ≤ settle + ${RETRY_SLACK_MS} ms = ${settleMs + RETRY_SLACK_MS} ms. ` +
       `Shim: the last write → the shim's \`healed\` event (report \`inProcess[].t\`); target ≤ ${SHIM_TARGET_MS} ms ` +
@@ -63,11 +97,14 @@ export function recoveryTable({ runs, settleMs, rows }) {
     '| --- | ---: | ---: | :---: | ---: | :---: | :---: | :---: |',
     ...rows.map(
       (r) =>
-        `| ${r.style} | ${r.retryMs.toFixed(0)} ms | ${(r.retryMs - settleMs).toFixed(0)} ms | ` +
-        `${yes(r.retryMs <= settleMs + RETRY_SLACK_MS)} | ${r.shimMs.toFixed(0)} ms | ${r.healed}/${r.runs} | ` +
+        `| ${r.style} | ${range(r.retry)} | ${(r.retryMs - settleMs).toFixed(0)} ms | ` +
+        `${yes(r.retryMs <= settleMs + RETRY_SLACK_MS)} | ${range(r.shim)} | ${r.healed}/${r.runs} | ` +
         `${yes(r.healed === r.runs && r.shimMs <= SHIM_TARGET_MS)} | ${yes(r.healed === r.runs && r.shimMs <= settleMs + SHIM_TARGET_MS)} |`,
     ),
   ];
+  const failures = rows.flatMap((r) => r.errors.map((e) => `${r.style}, ${e}`));
+  if (failures.length)
+    lines.push('', '**Races that did not complete:**', '', ...failures.map((f) => `- ${f}`));
   const multi = rows.filter((r) => r.retryMaxAttempts > 2);
   if (multi.length)
     lines.push('', `More than one retry was spent in: ${multi.map((r) => r.style).join('; ')}.`);
@@ -83,7 +120,7 @@ export function recoveryVerdicts({ settleMs, rows }) {
     {
       item: `recovery, retry: ${r.style}`,
       target: `≤ settle + ${RETRY_SLACK_MS} ms (${settleMs + RETRY_SLACK_MS} ms)`,
-      met: r.retryMs <= settleMs + RETRY_SLACK_MS,
+      met: r.errors.length === 0 && r.retryMs <= settleMs + RETRY_SLACK_MS,
       detail: `${r.retryMs.toFixed(0)} ms`,
     },
     {
