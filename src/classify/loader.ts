@@ -26,6 +26,13 @@ const LOAD_CALLS: Site[] = [
     group: none,
     accepts: entryPointCall,
   },
+  // Listing a group parses every distribution's entry_points.txt: a half-written one fails right here.
+  {
+    path: /[\\/]pkg_resources[\\/]__init__\.py$/,
+    funcs: /^(?:iter_entry_points|get_entry_map|get_entry_info)$/,
+    module: 'pkg_resources',
+    group: none,
+  },
   {
     path: /[\\/]importlib[\\/]metadata(?:[\\/]__init__)?\.py$/,
     funcs: /^load$/,
@@ -53,6 +60,13 @@ const CALLERS: Site[] = [
     funcs: /^walk_revctrl$/,
     module: 'setuptools.command.sdist',
     group: fixed('setuptools.file_finders'),
+  },
+  // Distribution.__init__ lists the setup keywords every distribution registers (pkg_resources era).
+  {
+    path: /[\\/]setuptools[\\/]dist\.py$/,
+    funcs: /^__init__$/,
+    module: 'setuptools.dist',
+    group: fixed('distutils.setup_keywords'),
   },
   {
     path: /[\\/]setuptools[\\/]dist\.py$/,
