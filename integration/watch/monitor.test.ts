@@ -14,13 +14,13 @@ function sitePackages() {
   return root;
 }
 
-describe('monitor on a real tree', () => {
+describe.each(['chokidar', 'fs-watch'] as const)('monitor on a real tree, journal from %s', (backend) => {
   test('changes made before the watcher was ready are found by the timestamp scan', async () => {
     const root = sitePackages();
     const since = Date.now() - 1;
     mkdirSync(join(root, 'pbr'));
     writeFileSync(join(root, 'pbr', '__init__.py'), '');
-    const monitor = startMonitor({ roots: [root] });
+    const monitor = startMonitor({ roots: [root], watch: backend });
     try {
       // Not awaiting `ready` on purpose: nothing a build needs may wait for the watcher.
       const changes = await monitor.changesSince(since, pbr);
@@ -35,7 +35,7 @@ describe('monitor on a real tree', () => {
 
   test('the journal sees top-level events; irrelevant ones are filtered out', async () => {
     const root = sitePackages();
-    const monitor = startMonitor({ roots: [root] });
+    const monitor = startMonitor({ roots: [root], watch: backend });
     try {
       await monitor.ready;
       const since = Date.now();
@@ -62,7 +62,7 @@ describe('monitor on a real tree', () => {
     mkdirSync(join(root, 'pbr'));
     mkdirSync(join(stage, 'pbr'), { recursive: true });
     writeFileSync(join(stage, 'pbr', '__init__.py'), 'new');
-    const monitor = startMonitor({ roots: [root] });
+    const monitor = startMonitor({ roots: [root], watch: backend });
     try {
       await monitor.ready;
       const since = Date.now();
@@ -87,7 +87,7 @@ describe('monitor on a real tree', () => {
     writeFileSync(join(root, 'pbr', '__init__.py'), 'old');
     mkdirSync(join(stage, 'pbr'), { recursive: true });
     writeFileSync(join(stage, 'pbr', '__init__.py'), 'new');
-    const monitor = startMonitor({ roots: [root] });
+    const monitor = startMonitor({ roots: [root], watch: backend });
     try {
       await monitor.ready;
       // Step past the staging writes so only the rename can explain a fresh timestamp.
@@ -113,7 +113,9 @@ describe('monitor on a real tree', () => {
       await monitor.close();
     }
   });
+});
 
+describe('monitor when things go wrong', () => {
   test('on ENOSPC from the watcher it says so once and keeps answering from timestamps', async () => {
     const root = sitePackages();
     const warnings: string[] = [];

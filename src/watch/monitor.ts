@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { findIncomplete } from './completeness/index.js';
 import { detectMerges } from './detectors/index.js';
+import { fsWatchFactory } from './fs-watch.js';
 import { type Journal, startJournal, type WatchFactory } from './journal.js';
 import { quietCheck } from './quiet.js';
 import { implicatedDirs, journalTopLevels, recentTopLevelDirs } from './recent-dirs.js';
@@ -16,8 +17,11 @@ export interface MonitorOptions {
   portageRoot?: string;
   staleAfterMs?: number;
   onWarning?: (message: string) => void;
-  /** Tests only: a watcher factory standing in for chokidar. */
-  watch?: WatchFactory;
+  /**
+   * Where the journal's events come from: chokidar (default), or `fs-watch`, one inotify watch per
+   * root and ready at once (chokidar lists and stats every top-level entry first). A factory is for tests.
+   */
+  watch?: 'chokidar' | 'fs-watch' | WatchFactory;
   /** Tests only: where the lock table is read from (default /proc/locks). */
   procLocks?: string;
 }
@@ -53,9 +57,11 @@ export function startMonitor(options: MonitorOptions): Monitor {
     warned.add(message);
     options.onWarning?.(message);
   };
+  const watchFactory =
+    options.watch === 'fs-watch' ? fsWatchFactory : options.watch === 'chokidar' ? undefined : options.watch;
   const journal: Journal = startJournal(roots, {
     onWarning: warn,
-    ...(options.watch ? { watch: options.watch } : {}),
+    ...(watchFactory ? { watch: watchFactory } : {}),
   });
   const layout = classifyRoots(roots, warn);
   const cannotTell = (path: string) =>
