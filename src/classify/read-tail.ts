@@ -37,5 +37,6 @@ export async function readStreamTail(
     }
   }
   const all = Buffer.concat(chunks);
-  return all.byteLength > limit ? all.subarray(all.byteLength - limit) : all;
+  const tail = all.byteLength > limit ? all.subarray(all.byteLength - limit) : all;
+  return new Uint8Array(tail.buffer, tail.byteOffset, tail.byteLength);
 }
