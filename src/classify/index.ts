@@ -6,7 +6,7 @@ import type { Classification, Traceback } from './types.js';
 
 export { describeClassification } from './describe.js';
 export { raceEvidenceHint } from './hint.js';
-export { isSitePackagesPath, moduleFromPath } from './paths.js';
+export { filesUnderRoots, isSitePackagesPath, moduleFromPath } from './paths.js';
 export { TAIL_LIMIT } from './text.js';
 export type { Category, Classification, LoaderFrame, PythonException } from './types.js';
 

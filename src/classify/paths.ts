@@ -40,3 +40,15 @@ export function distributionFromPath(path: string): string | null {
 export function isPseudoPath(path: string): boolean {
   return path.startsWith('<') && path.endsWith('>');
 }
+
+/**
+ * The implicated files that lie under one of the watched roots. The classifier judges installed files by
+ * path shape only; the decision checks them against the real roots (a truncated-source file outside every
+ * root is not a race).
+ */
+export function filesUnderRoots(files: readonly string[], roots: readonly string[]): string[] {
+  const prefixes = roots.map((root) => root.replace(/[\\/]+$/, ''));
+  return files.filter((file) =>
+    prefixes.some((root) => file.startsWith(`${root}/`) || file.startsWith(`${root}\\`)),
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSitePackagesPath, moduleFromPath } from '../../src/classify/index.js';
+import { filesUnderRoots, isSitePackagesPath, moduleFromPath } from '../../src/classify/index.js';
 import { distributionFromPath } from '../../src/classify/paths.js';
 
 describe('path shapes', () => {
@@ -38,5 +38,21 @@ describe('path shapes', () => {
     ['/sp/site-packages/pbr/core.py', null],
   ])('%s belongs to %s', (path, distribution) => {
     expect(distributionFromPath(path)).toBe(distribution);
+  });
+});
+
+describe('checking implicated files against the watched roots', () => {
+  const files = [
+    '/venv/lib/python3.12/site-packages/pbr/core.py',
+    '/usr/lib/python3/dist-packages/x.py',
+    '/venv/lib/python3.12/site-packages-old/y.py',
+  ];
+
+  it('keeps only files under a root, root spelled with or without a trailing slash', () => {
+    expect(filesUnderRoots(files, ['/venv/lib/python3.12/site-packages/'])).toEqual([files[0]]);
+    expect(
+      filesUnderRoots(files, ['/venv/lib/python3.12/site-packages', '/usr/lib/python3/dist-packages']),
+    ).toEqual(files.slice(0, 2));
+    expect(filesUnderRoots(files, [])).toEqual([]);
   });
 });
