@@ -29,6 +29,10 @@ export function fromTraceback(traceback: Traceback): Classification {
     const installed = syntaxFile !== null ? isSitePackagesPath(syntaxFile) : loader !== null;
     if (!installed) category = 'unrelated';
   }
+  if (category === 'corrupt-bytecode' && read.files.length > 0 && !read.files.some(isSitePackagesPath)) {
+    // A bad .pyc in the project's own tree (build/, a stale checkout) is no merge race (research §6.5).
+    category = 'unrelated';
+  }
   if (
     category === 'missing-name' &&
     module === null &&

@@ -135,6 +135,13 @@ describe('exception texts of every Python version', () => {
     });
   });
 
+  it('a bad .pyc named in the project tree is unrelated', () => {
+    expect(
+      classify(viaEggInfo([], 'ImportError: Bad magic number in /home/me/project/build/lib/demo.pyc'))
+        .category,
+    ).toBe('unrelated');
+  });
+
   it("Python 2's 'module' object has no attribute needs a plugin loader to count", () => {
     expect(classify(viaEggInfo([], "ImportError: 'module' object has no attribute 'hook'")).category).toBe(
       'missing-name',
