@@ -3,6 +3,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertValidReport } from '../report/validate.js';
 import {
   atLeast,
   findInterpreters,
@@ -143,9 +144,10 @@ describe.skipIf(!python)(`PATH shim over Python ${python?.version}`, () => {
     const result = await build;
     expect(result.exitCode).toBe(0);
     const written = JSON.parse(await readFile(report, 'utf8'));
+    assertValidReport(written);
     expect(written.command).toEqual([real(), 'setup.py', '-q', 'egg_info']);
     expect(written.attempts).toHaveLength(1);
-    expect(written.inProcess.map((e: { event: string }) => e.event)).toEqual(['waiting', 'healed']);
+    expect(written.inProcess.map((e) => e.event)).toEqual(['waiting', 'healed']);
     expect(await readFile(join(project.dir, 'demo_project.egg-info', image.writerFile), 'utf8')).toMatch(
       /pathplug/,
     );

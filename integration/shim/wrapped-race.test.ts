@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
+import { assertValidReport } from '../report/validate.js';
 import {
   atLeast,
   findInterpreters,
@@ -73,9 +74,10 @@ describe.each(
     expect(result.exitCode).toBe(0);
     expect(await readFile(join(project.eggInfo, image.writerFile), 'utf8')).toBe('wrapplug was loaded\n');
     const written = JSON.parse(await readFile(report, 'utf8'));
+    assertValidReport(written);
     expect(written.result).toBe('succeeded');
     expect(written.attempts).toHaveLength(1);
-    expect(written.inProcess.map((e: { event: string }) => e.event)).toEqual(['waiting', 'healed']);
+    expect(written.inProcess.map((e) => e.event)).toEqual(['waiting', 'healed']);
     expect(written.inProcess[1]).toMatchObject({ group: 'egg_info.writers', module: 'wrapplug.hooks' });
   });
 });
