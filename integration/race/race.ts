@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import type { Report } from '../../src/report/types.js';
@@ -60,17 +60,19 @@ export async function setUpRace(
 /** The build alone, against a half-merged plugin: it must fail, or the race did not happen. */
 export async function runUnprotected(race: Race) {
   await race.installer.step('metadata');
-  const result = await execa(race.site.python, race.args, {
-    cwd: race.project,
-    env: race.env,
-    extendEnv: true,
-    reject: false,
-    all: true,
-    timeout: 120_000,
-  });
-  await race.installer.step('code');
-  await race.installer.close();
-  return result;
+  try {
+    const result = await execa(race.site.python, race.args, {
+      cwd: race.project,
+      env: race.env,
+      reject: false,
+      all: true,
+      timeout: 120_000,
+    });
+    await race.installer.step('code');
+    return result;
+  } finally {
+    await race.installer.close();
+  }
 }
 
 export interface Protected {
@@ -96,6 +98,8 @@ export async function runProtected(race: Race, style: Style, extraArgs: string[]
     [
       'run',
       '--no-inprocess',
+      // Every decision with its evidence on stderr: what a failing test shows.
+      '--verbose',
       '--report',
       reportFile,
       ...race.site.watchArgs,
@@ -106,17 +110,24 @@ export async function runProtected(race: Race, style: Style, extraArgs: string[]
     ],
     { cwd: race.project, env: race.env },
   );
-  const firstLine = await wrapper.line(/plugin-settle: (attempt 1 failed|waiting for)/);
-  if (style.pauseMs) {
-    await wrapper.line(/plugin-settle: waiting for .*to be complete/);
-    await race.installer.step(`pause ${style.pauseMs}`);
+  try {
+    const firstLine = await wrapper.line(/plugin-settle: (attempt 1 failed|waiting for)/);
+    if (style.pauseMs) {
+      await wrapper.line(/plugin-settle: waiting for .*to be complete/);
+      await race.installer.step(`pause ${style.pauseMs}`);
+    }
+    const waitedForInstaller = !wrapper.exited;
+    const lastWrite = await race.installer.step('code');
+    const { code, stderr } = await wrapper.done();
+    if (!existsSync(reportFile)) throw new Error(`no report was written; stderr:\n${stderr}`);
+    return { code, stderr, report: await readReport(reportFile), lastWrite, firstLine, waitedForInstaller };
+  } catch (error) {
+    const report = existsSync(reportFile) ? await readFile(reportFile, 'utf8') : '(none written)';
+    throw new Error(`${(error as Error).message}\nreport: ${report}`);
+  } finally {
+    wrapper.kill();
+    await race.installer.close();
   }
-  const waitedForInstaller = !wrapper.exited;
-  const lastWrite = await race.installer.step('code');
-  const { code, stderr } = await wrapper.done();
-  await race.installer.close();
-  if (!existsSync(reportFile)) throw new Error(`no report was written; stderr:\n${stderr}`);
-  return { code, stderr, report: await readReport(reportFile), lastWrite, firstLine, waitedForInstaller };
 }
 
 /**
@@ -130,19 +141,23 @@ export async function runHealedInProcess(race: Race, tmp: string) {
     ['run', '--report', reportFile, ...race.site.watchArgs, '--', race.site.python, ...race.args],
     { cwd: race.project, env: { ...race.env, TMPDIR: tmp } },
   );
-  const waiting = await waitFor(
-    "the in-process shim's waiting event",
-    async () => {
-      const events = (await readdir(tmp)).filter((name) => /^plugin-settle-events\..*\.jsonl$/.test(name));
-      const all = (await Promise.all(events.map((name) => readJsonLines(join(tmp, name))))).flat();
-      return all.find((event) => event.event === 'waiting') ?? (wrapper.exited ? exitedEarly() : undefined);
-    },
-    60_000,
-  );
-  await race.installer.step('code');
-  const { code, stderr } = await wrapper.done();
-  await race.installer.close();
-  return { code, stderr, waiting, report: await readReport(reportFile) };
+  try {
+    const waiting = await waitFor(
+      "the in-process shim's waiting event",
+      async () => {
+        const events = (await readdir(tmp)).filter((name) => /^plugin-settle-events\..*\.jsonl$/.test(name));
+        const all = (await Promise.all(events.map((name) => readJsonLines(join(tmp, name))))).flat();
+        return all.find((event) => event.event === 'waiting') ?? (wrapper.exited ? exitedEarly() : undefined);
+      },
+      60_000,
+    );
+    await race.installer.step('code');
+    const { code, stderr } = await wrapper.done();
+    return { code, stderr, waiting, report: await readReport(reportFile) };
+  } finally {
+    wrapper.kill();
+    await race.installer.close();
+  }
 }
 
 function exitedEarly(): never {

@@ -8,6 +8,8 @@ export interface RunningWrapper {
   line(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** True once the wrapper has exited. */
   readonly exited: boolean;
+  /** Kills it (a test that failed midway must not leave it waiting for an installer). */
+  kill(): void;
   /** The wrapper's exit; rejects if it does not come within `timeoutMs` (a hang), killing it. */
   done(timeoutMs?: number): Promise<{ code: number | null; stdout: string; stderr: string }>;
 }
@@ -37,6 +39,9 @@ export function startWrapper(
   return {
     get exited() {
       return exited;
+    },
+    kill: () => {
+      if (!exited) child.kill('SIGKILL');
     },
     line: (pattern, timeoutMs = 60_000) =>
       waitFor(

@@ -7,7 +7,8 @@ import threading
 
 from stepping import Merge, is_metadata, main
 
-APPEND_EVERY_S = 0.1
+# Well inside the wrapper's settle time (750 ms): the file never looks finished while it is not.
+APPEND_EVERY_S = 0.05
 
 
 class Truncated(Merge):
@@ -26,6 +27,7 @@ class Truncated(Merge):
                 self.copy(rel)
         self.append('"""Hooks of a plugin whose long header is still being written.\n')
         self.writer = threading.Thread(target=self.keep_writing)
+        self.writer.daemon = True  # a test that fails midway closes our stdin; nothing must outlive it
         self.writer.start()
 
     def keep_writing(self):
