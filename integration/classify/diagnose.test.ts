@@ -67,7 +67,7 @@ describe('plugin-settle diagnose', () => {
   it('exits 125 with one line naming the problem when the log cannot be read', async () => {
     for (const path of [join(dir, 'no-such.log'), dir]) {
       const result = await runCli(['diagnose', path]);
-      expect(result.code).toBe(125);
+      expect(result.code, result.stderr).toBe(125);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(
         new RegExp(`^plugin-settle: cannot read log ${path} \\((ENOENT|EISDIR)\\): .*\\n$`),
