@@ -8,7 +8,7 @@ export interface JournalOptions {
   maxEntries?: number;
   maxAgeMs?: number;
   onWarning?: (message: string) => void;
-  /** Tests inject a watcher that fails; production uses chokidar. */
+  /** A chokidar-shaped watcher: the monitor passes the fs.watch one, tests inject failing ones; default chokidar. */
   watch?: WatchFactory;
 }
 
@@ -25,8 +25,9 @@ const EVENT_KINDS = new Set<string>(['add', 'change', 'unlink', 'addDir', 'unlin
 const LIMIT_CODES = new Set(['ENOSPC', 'EMFILE', 'ENFILE']);
 
 /**
- * A bounded record of what chokidar saw. Shallow by design (depth 0): inotify watches grow with the
- * roots' top-level entries, not with files; deeper changes are found by the timestamp scan.
+ * A bounded record of what the watcher saw, in chokidar's event names whichever backend. Shallow by
+ * design (depth 0): inotify watches grow with the roots, not with files; deeper changes are found by
+ * the timestamp scan.
  */
 export function startJournal(roots: string[], options: JournalOptions = {}): Journal {
   const maxEntries = options.maxEntries ?? 10_000;
@@ -64,7 +65,7 @@ export function startJournal(roots: string[], options: JournalOptions = {}): Jou
     entries.push({ path, kind: event as ChangeKind, time: now, source: 'journal' });
     prune(now);
   });
-  // chokidar stats a path after its event: a directory swapped by two quick renames still exists
+  // A path is stat'ed after its event: a directory swapped by two quick renames still exists
   // then, so no event comes. The raw inotify name says something happened to that entry anyway.
   const rootSet = new Set(roots);
   watcher.on('raw', (event: string, name: string, details: unknown) => {
