@@ -9,8 +9,18 @@ set -u
 runs=${1:-20}
 cd "$(dirname "$0")/.." || exit 125
 npm run --silent build || exit 125
-latencies=$(mktemp "${TMPDIR:-/tmp}/race-latency.XXXXXX")
-trap 'rm -f "$latencies"' EXIT
+# Every run tests this one build: a private copy of the package, since anyone's `npm run build` empties
+# dist/ and a wrapper that loads a lazy chunk at that moment would fail for reasons not under test.
+package=$(mktemp -d "${TMPDIR:-/tmp}/race-package.XXXXXX")
+latencies="$package/latencies.jsonl"
+trap 'rm -rf "$package"' EXIT
+cp -R bin dist shims schema package.json "$package/" || exit 125
+# A copy taken while someone else rebuilt would miss chunks: a failed import must reach the decision.
+node "$package/bin/plugin-settle.js" run --no-inprocess --retries 0 --report "$package/check.json" -- \
+  python3 -c 'import plugin_settle_race_check_absent' 2>/dev/null
+node -e 'const r = require(process.argv[1]); if (!["not-a-race", "gave-up"].includes(r.result)) process.exit(1)' \
+  "$package/check.json" || { echo "race suite: the copy of the built CLI is incomplete; run again" >&2; exit 125; }
+export PLUGIN_SETTLE_CLI="$package/bin/plugin-settle.js"
 export RACE_LATENCY_FILE="$latencies"
 
 summary() {

@@ -14,12 +14,18 @@ export interface RunningWrapper {
   done(timeoutMs?: number): Promise<{ code: number | null; stdout: string; stderr: string }>;
 }
 
+/**
+ * The built CLI; PLUGIN_SETTLE_CLI points at a private copy of the package (scripts/race-20x.sh makes
+ * one) so a rebuild of the shared checkout's dist/ cannot pull lazy chunks from under a running wrapper.
+ */
+const cli = process.env.PLUGIN_SETTLE_CLI || CLI;
+
 /** Starts the built CLI as a user would (`node bin/plugin-settle.js ...`), reading its stderr live. */
 export function startWrapper(
   args: string[],
   options: { cwd: string; env: Record<string, string> },
 ): RunningWrapper {
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const child = spawn(process.execPath, [cli, ...args], {
     cwd: options.cwd,
     env: { ...process.env, FORCE_COLOR: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
