@@ -1,4 +1,13 @@
 // The library: everything the CLI does, as functions. The CLI (src/cli.ts) is a thin skin over these.
+
+export type { Category, Classification, LoaderFrame, PythonException } from './classify/index.js';
+export {
+  classify,
+  describeClassification,
+  filesUnderRoots,
+  raceEvidenceHint,
+  TAIL_LIMIT,
+} from './classify/index.js';
 export { CommandError, EXIT, PluginSettleError, UsageError } from './errors.js';
 export type { Report } from './report/types.js';
 export { writeReport } from './report/write.js';

@@ -30,7 +30,7 @@ const EVIDENCE_CAP = 20;
 export function createRaceDecision(options: RaceDecisionOptions): Decide {
   return async ({ attempt }) => {
     // Loaded only when a build fails: a passing build never pays for the classifier.
-    const { classify, describeClassification } = await import('../classify/index.js');
+    const { classify, describeClassification, filesUnderRoots } = await import('../classify/index.js');
     const classification = classify(attempt.tail);
     const failure = failureText(classification, attempt.exitCode);
     options.onVerbose?.(`attempt ${attempt.n}: ${describeClassification(classification)}`);
@@ -43,6 +43,21 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
       };
     }
     const monitor = await options.monitor();
+    // A broken file is a merge's doing only if it lives where installers write.
+    const fileBound =
+      classification.category === 'truncated-source' || classification.category === 'corrupt-bytecode';
+    if (
+      fileBound &&
+      classification.files.length > 0 &&
+      filesUnderRoots(classification.files, monitor.roots).length === 0
+    ) {
+      return {
+        action: 'fail',
+        result: 'failed',
+        reason: `${failure} in ${classification.files[0]}, outside the watched site-packages: a real error, not a merge race`,
+        details: { classification },
+      };
+    }
     const implicated: Implicated = {
       module: classification.module,
       topLevel: classification.topLevel,

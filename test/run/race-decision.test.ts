@@ -170,3 +170,39 @@ describe('the race decision', () => {
       expect(prepared.reason).toMatch(/gave up waiting after 120 s for pbr to be complete/);
   });
 });
+
+describe('the race decision on broken files', () => {
+  const truncated = (path: string) => `Traceback (most recent call last):
+  File "setup.py", line 3, in <module>
+    setup(name='x')
+  File "/venv/lib/python3.11/site-packages/setuptools/command/egg_info.py", line 300, in run
+    writer = ep.load()
+  File "/usr/lib/python3.11/importlib/metadata/__init__.py", line 202, in load
+    module = import_module(match.group('module'))
+  File "${path}", line 4
+    def write(cmd,
+              ^
+SyntaxError: '(' was never closed
+`;
+
+  it('a truncated file outside the watched roots is a real error, whatever moved', async () => {
+    const decide = createRaceDecision({ ...base, monitor: async () => fakeMonitor({ changes: [change] }) });
+    const decision = await decide({
+      attempt: attempt(truncated('/opt/other/lib/python3.11/site-packages/racy/hooks.py')),
+      retriesLeft: 3,
+      signal,
+    });
+    expect(decision).toMatchObject({ action: 'fail', result: 'failed' });
+    expect(decision.reason).toMatch(/outside the watched site-packages/);
+  });
+
+  it('a truncated file under a watched root with changes is retried', async () => {
+    const decide = createRaceDecision({ ...base, monitor: async () => fakeMonitor({ changes: [change] }) });
+    const decision = await decide({
+      attempt: attempt(truncated('/venv/lib/python3.11/site-packages/racy/hooks.py')),
+      retriesLeft: 3,
+      signal,
+    });
+    expect(decision.action).toBe('retry');
+  });
+});
