@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CLI } from '../lib.js';
+import { benchCli } from '../recovery/cli.js';
 import { makeVenv } from '../recovery/python.js';
 import { mergePlugin } from './merge.js';
 
@@ -109,7 +109,7 @@ export function makeWorld(plan, strategy) {
         return { ok: code === 0, rebuilds: 0, healed: 0, ...(code === 0 ? {} : { error: lastLine }) };
       }
       const report = join(cwd, 'report.json');
-      const wrapped = [process.execPath, CLI, 'run', '--quiet', '--report', report, '--', ...command];
+      const wrapped = [process.execPath, benchCli(), 'run', '--quiet', '--report', report, '--', ...command];
       const { code, lastLine, tail } = await run(wrapped, { cwd, env }, compiling);
       // The wrapper's own crash ends in Node's version line: the exception above it is the one to show.
       const error = code === 0 ? {} : { error: /^Node\.js v/.test(lastLine) ? crashLine(tail) : lastLine };

@@ -3,14 +3,14 @@
 // wrapper's (or the in-process shim's) own words instead of on sleeps.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { CLI } from '../lib.js';
+import { benchCli } from './cli.js';
 
 /**
  * @param {string[]} args
  * @param {{ cwd: string, env: Record<string, string> }} options
  */
 export function startWrapper(args, { cwd, env }) {
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const child = spawn(process.execPath, [benchCli(), ...args], {
     cwd,
     env: { ...process.env, FORCE_COLOR: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
