@@ -11,7 +11,8 @@ export function configSchema(): Record<string, unknown> {
 }
 
 function valueSchema(setting: RunSetting): Record<string, unknown> {
-  const path = { type: 'string', minLength: 1 };
+  // A pattern, not minLength: minLength needs ajv's runtime in the precompiled validator.
+  const path = { type: 'string', pattern: '\\S' };
   switch (setting.kind) {
     case 'path':
       return path;
