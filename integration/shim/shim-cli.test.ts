@@ -1,5 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { delimiter, join } from 'node:path';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,15 +50,16 @@ describe('plugin-settle shim env', () => {
 describe('plugin-settle shim install', () => {
   it('lays bin/, python/ and portage/bashrc that work without the package on PATH', async () => {
     const dir = join(await temp.make('install'), 'plugin settle');
-    const result = await cli(['shim', 'install', dir, '--json']);
+    const result = await cli(['shim', 'install', dir, '--json'], { env: { PATH: '/usr/bin:/bin' } });
     expect(result.exitCode).toBe(0);
     const layout = JSON.parse(result.stdout);
-    expect(layout).toEqual({
+    expect(layout).toMatchObject({
       dir,
       bin: join(dir, 'bin'),
       python: join(dir, 'python'),
       bashrc: join(dir, 'portage', 'bashrc'),
     });
+    expect(Array.isArray(layout.compiledFor)).toBe(true);
     expect(await readFile(layout.bashrc, 'utf8')).toMatch(/EBUILD_PHASE/);
     // The laid PATH shim hands builds to the launcher it was given, i.e. this package's CLI.
     const shim = join(layout.bin, 'python3');
@@ -71,18 +72,27 @@ describe('plugin-settle shim install', () => {
     expect(launcher.stdout).toMatch(/\d+\.\d+\.\d+/);
   });
 
-  it.skipIf(!python)('the laid sitecustomize is the in-process shim', async () => {
-    const dir = await temp.make('install');
-    await cli(['shim', 'install', dir]);
-    const probe = await execa(
-      python!.python,
-      ['-c', 'import sys; print([type(f).__name__ for f in sys.meta_path][0])'],
-      {
-        env: { PYTHONPATH: join(dir, 'python'), PLUGIN_SETTLE_INPROCESS: '1' },
-      },
-    );
-    expect(probe.stdout).toBe('PatchOnImport');
-  });
+  it.skipIf(!python)(
+    'the laid sitecustomize is the in-process shim, byte-compiled for the pythons on PATH',
+    async () => {
+      const dir = await temp.make('install');
+      const pythonDir = dirname(python!.python);
+      const result = await cli(['shim', 'install', dir, '--json'], {
+        env: { PATH: `${pythonDir}:/usr/bin:/bin` },
+      });
+      expect(JSON.parse(result.stdout).compiledFor).toContain(join(pythonDir, 'python3'));
+      const tag = `cpython-${python!.version.split('.').slice(0, 2).join('')}`;
+      expect(await readdir(join(dir, 'python', '__pycache__'))).toContain(`sitecustomize.${tag}.pyc`);
+      const probe = await execa(
+        python!.python,
+        ['-c', 'import sys; print([type(f).__name__ for f in sys.meta_path][0])'],
+        {
+          env: { PYTHONPATH: join(dir, 'python'), PLUGIN_SETTLE_INPROCESS: '1' },
+        },
+      );
+      expect(probe.stdout).toBe('PatchOnImport');
+    },
+  );
 
   it('says what to do when the directory cannot be written', async () => {
     const file = join(await temp.make('install'), 'a-file');

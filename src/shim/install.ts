@@ -2,12 +2,20 @@ import { chmod, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PluginSettleError } from '../errors.js';
 import { packageRoot } from '../paths.js';
+import { compileShim, pythonsOnPath } from './compile.js';
 import { shellQuote } from './env.js';
 import { packageShims, type ShimLayout, shimLayout } from './layout.js';
 
 export interface InstallShimsOptions {
   /** The command the PATH shims run for builds; default: this node and this package's CLI. */
   launcher?: string[];
+  /** Interpreters to byte-compile the in-process shim for; default: every python3 on PATH. */
+  compileFor?: string[];
+}
+
+export interface InstalledShims extends ShimLayout {
+  /** Interpreters the in-process shim was byte-compiled for. */
+  compiledFor: string[];
 }
 
 const PLACEHOLDER = "launcher='@PLUGIN_SETTLE_LAUNCHER@'";
@@ -15,10 +23,11 @@ const PLACEHOLDER = "launcher='@PLUGIN_SETTLE_LAUNCHER@'";
 /**
  * Lays the shims into `dir` (a CI image, /usr/local/lib/plugin-settle): bin/ with the PATH shims,
  * python/ with the in-process shim, portage/bashrc, and bin/.plugin-settle, a launcher that pins the
- * node and CLI installing them, so the shims keep working without this package on PATH.
+ * node and CLI installing them, so the shims keep working without this package on PATH. The in-process
+ * shim is byte-compiled for the interpreters found, so a read-only install starts as fast as a cached one.
  * Our own files are replaced; nothing else in `dir` is touched.
  */
-export async function installShims(dir: string, options: InstallShimsOptions = {}): Promise<ShimLayout> {
+export async function installShims(dir: string, options: InstallShimsOptions = {}): Promise<InstalledShims> {
   const from = packageShims();
   const to = shimLayout(resolve(dir));
   const launcher = join(to.bin, '.plugin-settle');
@@ -48,5 +57,6 @@ export async function installShims(dir: string, options: InstallShimsOptions = {
       { cause: error },
     );
   }
-  return to;
+  const pythons = options.compileFor ?? (await pythonsOnPath(process.env.PATH, [from.bin, to.bin]));
+  return { ...to, compiledFor: await compileShim(to.python, pythons) };
 }
