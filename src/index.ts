@@ -8,7 +8,9 @@ export {
   raceEvidenceHint,
   TAIL_LIMIT,
 } from './classify/index.js';
+export { runDemo } from './demo/index.js';
 export { CommandError, EXIT, PluginSettleError, UsageError } from './errors.js';
+export { holdBuildMarkers, type MergeOptions, type MergeResult, merge, recover } from './merge/index.js';
 export type { Report } from './report/types.js';
 export { writeReport } from './report/write.js';
 export { type AttemptRecord, type LoopOutcome, type RunResult, runAttemptLoop } from './run/attempts.js';
@@ -18,3 +20,15 @@ export { SignalRelay } from './run/signals.js';
 export { type RunOptions, supervise } from './run/supervise.js';
 export { OutputTail, TAIL_BYTES } from './run/tail.js';
 export type { AttemptResult, Clock, Spawner } from './run/types.js';
+export {
+  type Change,
+  discoverRoots,
+  type Implicated,
+  type Incomplete,
+  type MergeInProgress,
+  type Monitor,
+  type MonitorOptions,
+  normalizeName,
+  type SettleOutcome,
+  startMonitor,
+} from './watch/index.js';

@@ -14,7 +14,7 @@ export interface Watching {
 }
 
 /**
- * Starts the monitor lazily: asking the interpreter for its site-packages and loading chokidar
+ * Starts the monitor lazily: asking the interpreter for its site-packages and loading the watcher
  * happen only after the child runs, so watching never delays the build.
  */
 export function lazyWatching(options: {
