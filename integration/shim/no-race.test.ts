@@ -91,25 +91,34 @@ describe('the shim gives up when the merge never completes', () => {
       .slice(0, 1)
       .concat(pythons.slice(-1))
       .map((p) => [p.version, p.python] as const),
-  )('Python %s: waits at most max-wait, then the original failure', async (_version, python) => {
-    const venv = await makeVenv(python, await temp.make('venv'));
-    const image = await makePluginImage(await temp.make('image'), { name: 'stuckplug' });
-    const installer = startSteppedInstaller(image.dir, venv.sitePackages);
-    await installer.step('metadata');
-    const events = join(await temp.make('events'), 'events.jsonl');
-    const project = await makeProject(await temp.make('project'));
-    const result = await execa(venv.python, ['setup.py', '-q', 'egg_info'], {
-      cwd: project.dir,
-      env: shimEnv([venv.sitePackages], events, { PLUGIN_SETTLE_MAX_WAIT_MS: '1500' }),
-      reject: false,
-    });
-    await installer.close();
-    expect(result.exitCode).not.toBe(0);
-    expect(result.stderr).toMatch(/No module named '?stuckplug/);
-    const seen = await readJsonLines(events);
-    expect(seen.map((e) => e.event)).toEqual(['waiting', 'gave-up']);
-    expect(seen[1]).toMatchObject({ reason: 'max wait reached', group: 'egg_info.writers' });
-  });
+  )(
+    'Python %s: waits at most max-wait, then the failure as the bare build prints it',
+    async (_version, python) => {
+      const venv = await makeVenv(python, await temp.make('venv'));
+      const image = await makePluginImage(await temp.make('image'), { name: 'stuckplug' });
+      const installer = startSteppedInstaller(image.dir, venv.sitePackages);
+      await installer.step('metadata');
+      const events = join(await temp.make('events'), 'events.jsonl');
+      const dir = await temp.make('project');
+      const bare = await build(venv.python, plainEnv, dir);
+      const result = await build(
+        venv.python,
+        shimEnv([venv.sitePackages], events, { PLUGIN_SETTLE_MAX_WAIT_MS: '1500' }),
+        dir,
+      );
+      await installer.close();
+      expect(bare.exitCode).not.toBe(0);
+      expect(bare.stderr).toMatch(/No module named '?stuckplug/);
+      // Only the shim's own two lines are added; the traceback is the bare build's, frame for frame.
+      const ours = result.stderr.split('\n').filter((line) => line.startsWith('plugin-settle: '));
+      expect(ours).toHaveLength(2);
+      const rest = result.stderr.split('\n').filter((line) => !line.startsWith('plugin-settle: '));
+      expect({ ...result, stderr: rest.join('\n') }).toEqual(bare);
+      const seen = await readJsonLines(events);
+      expect(seen.map((e) => e.event)).toEqual(['waiting', 'gave-up']);
+      expect(seen[1]).toMatchObject({ reason: 'max wait reached', group: 'egg_info.writers' });
+    },
+  );
 });
 
 describe('sitecustomize chaining', () => {

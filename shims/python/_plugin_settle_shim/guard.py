@@ -52,6 +52,8 @@ def wrap(cls, attribute, flavour):
     guarded.__doc__ = getattr(original, '__doc__', None)
     guarded.__wrapped__ = original
     OWN_CODES.add(guarded.__code__)
+    # The lambda that re-runs the load on a heal is ours too.
+    OWN_CODES.update(c for c in guarded.__code__.co_consts if hasattr(c, 'co_filename'))
     setattr(cls, marker, original)
     setattr(cls, attribute, guarded)
 
@@ -71,3 +73,12 @@ def hide_own_frame(error):
         from .tracebacks import install_excepthook
 
         install_excepthook(OWN_CODES)
+
+
+def trim_when_printed(*codes):
+    """A failure we waited for and re-raise: its traceback passes through more of our frames
+    (heal, the retry), so cut them all when the exception ends the process, on every version."""
+    OWN_CODES.update(codes)
+    from .tracebacks import install_excepthook
+
+    install_excepthook(OWN_CODES)

@@ -7,7 +7,7 @@ import importlib
 import sys
 import time
 
-from . import STARTED, completeness, events, failure, merges, tree
+from . import STARTED, completeness, events, failure, guard, merges, tree
 from .config import Config
 
 # Never dropped from sys.modules: the build machinery itself, even if it is being merged too.
@@ -123,6 +123,7 @@ def heal(plan, load):
                 why = 'max wait reached' if not settled else 'nothing moving' if not moving else 'other error'
                 events.emit(config, 'gave-up', implicated, plan.waited_ms(), error=_describe(error), reason=why)
                 _say(config, 'entry point %s still fails (%s): %s' % (implicated.entry_point, _describe(error), why))
+                guard.trim_when_printed(heal.__code__)
                 raise
             implicated.add(error)
             continue
