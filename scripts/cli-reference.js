@@ -10,8 +10,8 @@ export const START = '<!-- cli-reference:start -->';
 export const END = '<!-- cli-reference:end -->';
 const README = fileURLToPath(new URL('../README.md', import.meta.url));
 
-/** Markdown for every command the factories make, in registration order. */
-export function renderReference(factories) {
+/** Markdown for every command the factories make, in registration order, then the config-file keys. */
+export function renderReference(factories, settings) {
   const lines = [
     '## CLI reference',
     '',
@@ -20,6 +20,17 @@ export function renderReference(factories) {
     'Every command takes `--help`; `plugin-settle --version` prints the version.',
   ];
   for (const make of factories) lines.push(...renderCommand(make(), 'plugin-settle'));
+  if (settings) lines.push('', ...renderConfig(settings));
+  lines.push(
+    '',
+    '### The JSON report',
+    '',
+    '`run --report <file>` writes one JSON object (atomically; `-` writes it to stderr) described by ' +
+      '[`schema/report.schema.json`](schema/report.schema.json), shipped in the package as ' +
+      '`plugin-settle/schema/report.schema.json`: the command, the result (`succeeded`, `failed`, ' +
+      '`not-a-race`, `gave-up`, `interrupted`), every attempt with its classification, evidence, decision, ' +
+      "wait and import probe, and the in-process shim's events.",
+  );
   return lines.join('\n');
 }
 
@@ -59,6 +70,31 @@ function renderCommand(command, parent) {
   return lines;
 }
 
+/** The config-file keys: the same settings as `run`'s options, with what a file may hold. */
+function renderConfig({ RUN_SETTINGS, allowedValues, envName }) {
+  return [
+    '### Configuration files',
+    '',
+    "`run`'s settings can live in `plugin-settle.config.json`, `.plugin-settlerc.json` or under a " +
+      '`"plugin-settle"` key in `package.json`; the nearest one from the working directory up to the ' +
+      'repository root (the directory holding `.git`) applies, or the file `PLUGIN_SETTLE_CONFIG` names. ' +
+      'Precedence: command line, then environment, then the file, then the default; ' +
+      '`plugin-settle config` prints each setting with where it came from. A bad value stops `run` with ' +
+      'exit status 125 and one line naming the file, the key and what it may hold.',
+    '',
+    '```json',
+    '{ "retries": 2, "settle": "1s", "watch": ["vendor/site-packages"], "report": "plugin-settle.json" }',
+    '```',
+    '',
+    '| key | may hold | option | environment |',
+    '| --- | --- | --- | --- |',
+    ...RUN_SETTINGS.map(
+      (setting) =>
+        `| \`${setting.key}\` | ${cell(allowedValues(setting))} | \`${setting.flags.replace(/^-\w, /, '')}\` | \`${envName(setting.key)}\` |`,
+    ),
+  ];
+}
+
 /** Flags whose variable commander does not read itself say `(env: NAME)` in their help. */
 function splitEnv(description) {
   const match = /\s*\(env: (\w+)\)$/.exec(description);
@@ -94,12 +130,18 @@ export function withReference(readme, reference) {
   return readme.slice(0, start) + section + readme.slice(end + END.length);
 }
 
-/** The factories from src/commands, bundled on the fly: this script runs without a TypeScript loader. */
+/** The command factories and the settings table, bundled on the fly: this script runs without a TypeScript loader. */
 async function loadFactories() {
   const { build } = await import('esbuild');
   const out = join(tmpdir(), `plugin-settle-cli-reference-${process.pid}.mjs`);
   await build({
-    entryPoints: [fileURLToPath(new URL('../src/commands/index.ts', import.meta.url))],
+    stdin: {
+      contents:
+        "export { commands } from './commands/index.ts';\n" +
+        "export { RUN_SETTINGS, allowedValues, envName } from './config/run-options.ts';\n",
+      resolveDir: fileURLToPath(new URL('../src/', import.meta.url)),
+      loader: 'ts',
+    },
     outfile: out,
     bundle: true,
     format: 'esm',
@@ -111,7 +153,7 @@ async function loadFactories() {
     },
   });
   try {
-    return (await import(out)).commands;
+    return await import(out);
   } finally {
     await rm(out, { force: true });
   }
@@ -119,7 +161,8 @@ async function loadFactories() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const readme = await readFile(README, 'utf8').catch(() => '');
-  const updated = withReference(readme, renderReference(await loadFactories()));
+  const loaded = await loadFactories();
+  const updated = withReference(readme, renderReference(loaded.commands, loaded));
   if (process.argv.includes('--check')) {
     if (updated !== readme) {
       console.error('README.md: the CLI reference is out of date; run `node scripts/cli-reference.js`');

@@ -151,7 +151,9 @@ export function parserFor(setting: RunSetting): ((value: string, previous?: unkn
 export function allowedValues(setting: RunSetting): string {
   switch (setting.kind) {
     case 'path':
-      return 'a path (relative to the config file)';
+      return setting.key === 'python'
+        ? 'an interpreter: a name looked up on PATH, or a path (relative to the config file)'
+        : 'a path (relative to the config file)';
     case 'paths':
       return 'a path or a list of paths (relative to the config file)';
     case 'duration':
