@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import {
   tempDirs,
 } from '../support/index.js';
 import { snapshotFiles } from './files.js';
-import { plainEnv, shimEnv } from './shim-env.js';
+import { plainEnv, SHIM_PYTHON_DIR, shimEnv } from './shim-env.js';
 
 // Without a race the shim must be invisible: same output, same status, same files, same tracebacks.
 const { found } = await findInterpreters();
@@ -137,6 +137,25 @@ describe('sitecustomize chaining', () => {
       ...shimEnv([other], join(other, 'events.jsonl'), extra),
       PYTHONPATH: `${shimEnv([], '').PYTHONPATH}:${other}`,
     };
+    const result = await execa(python, ['-c', 'import sitecustomize; print(sitecustomize.__file__)'], {
+      env,
+    });
+    expect(result.stderr).toBe('the other sitecustomize ran');
+    expect(result.stdout).toBe(join(other, 'sitecustomize.py'));
+  });
+});
+
+describe('two copies of the shim on PYTHONPATH', () => {
+  it('chain past each other to the sitecustomize they shadow, once', async () => {
+    const python = pythons.at(-1)!.python;
+    const copy = await temp.make('shim-copy');
+    await cp(SHIM_PYTHON_DIR, copy, { recursive: true });
+    const other = await temp.make('sitecustomize');
+    await writeFile(
+      join(other, 'sitecustomize.py'),
+      "import sys\nsys.stderr.write('the other sitecustomize ran\\n')\n",
+    );
+    const env = { PYTHONPATH: [SHIM_PYTHON_DIR, copy, other].join(':'), PLUGIN_SETTLE_INPROCESS: '1' };
     const result = await execa(python, ['-c', 'import sitecustomize; print(sitecustomize.__file__)'], {
       env,
     });

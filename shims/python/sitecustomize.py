@@ -22,8 +22,13 @@ def _activate():
 
 
 def _others_on_path():
+    # Every copy of this shim on the chain is skipped (two installs on PYTHONPATH must not loop).
     here = os.path.realpath(os.path.dirname(os.path.abspath(__file__)))
-    return [entry for entry in sys.path if os.path.realpath(entry or os.curdir) != here]
+    skipped = getattr(sys, '_plugin_settle_shim_dirs', None)
+    if skipped is None:
+        skipped = sys._plugin_settle_shim_dirs = set()
+    skipped.add(here)
+    return [entry for entry in sys.path if os.path.realpath(entry or os.curdir) not in skipped]
 
 
 def _chain_to_shadowed():
