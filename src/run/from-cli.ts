@@ -9,6 +9,13 @@ import { createRaceDecision } from './race-decision.js';
 import { supervise } from './supervise.js';
 import { lazyWatching, pythonFor } from './watching.js';
 
+/**
+ * The watcher starts this long after the build: a build that is over by then (a no-op, `--version`)
+ * never pays for the interpreter query and the watcher. Nothing is lost for an earlier failure: the
+ * decision starts the monitor itself, and its timestamp scan sees what happened before the journal.
+ */
+const WATCH_AFTER_MS = 150;
+
 /** `plugin-settle run`: options in, exit status out. Everything else is the library's. */
 export async function runFromCli(
   command: string,
@@ -45,6 +52,7 @@ export async function runFromCli(
     onWaiting: progress.waiting,
     onVerbose: progress.verbose,
   });
+  let watchTimer: NodeJS.Timeout | undefined;
   try {
     ci?.attemptStarting(1);
     const report = await supervise({
@@ -58,7 +66,9 @@ export async function runFromCli(
       killAfterMs: options.killAfter,
       // The shim adds its own interpreter's site-packages; we pass only what the user added.
       roots: extraRoots,
-      onStarted: watching.start,
+      onStarted: () => {
+        watchTimer = setTimeout(watching.start, WATCH_AFTER_MS);
+      },
       onRetry: (attempt) => progress.retrying(attempt),
       decide: observeAttempts(decide, {
         attemptEnded: (n) => ci?.attemptEnded(n),
@@ -71,7 +81,9 @@ export async function runFromCli(
         attemptStarting: (n) => ci?.attemptStarting(n),
       }),
     });
-    report.roots = await watching.roots().catch(() => extraRoots);
+    clearTimeout(watchTimer);
+    // Asking the interpreter for its roots costs a Python start: only a report shows them.
+    if (options.report) report.roots = await watching.roots().catch(() => extraRoots);
     progress.done();
     const ciWarning = await ci?.finish(report);
     if (ciWarning) progress.warn(ciWarning);
@@ -80,6 +92,7 @@ export async function runFromCli(
     if (options.report) await writeReport(report, options.report);
     return report.exitCode;
   } finally {
+    clearTimeout(watchTimer);
     progress.done();
     await hold?.release();
     await watching.close();
