@@ -7,6 +7,8 @@ export interface ChildEnvOptions {
   windowMs: number;
   settleMs: number;
   maxWaitMs: number;
+  staleAfterMs?: number;
+  evidence?: 'relevant' | 'any';
   inProcess: boolean;
   eventsFile?: string;
   /** Our stdout is a terminal the child no longer sees (it writes to our pipe): keep its colours. */
@@ -28,6 +30,8 @@ export function childEnv(options: ChildEnvOptions): NodeJS.ProcessEnv {
     PLUGIN_SETTLE_SETTLE_MS: String(options.settleMs),
     PLUGIN_SETTLE_MAX_WAIT_MS: String(options.maxWaitMs),
   });
+  if (options.staleAfterMs !== undefined) env.PLUGIN_SETTLE_STALE_AFTER_MS = String(options.staleAfterMs);
+  if (options.evidence) env.PLUGIN_SETTLE_EVIDENCE = options.evidence;
   if (options.eventsFile) env.PLUGIN_SETTLE_EVENTS = options.eventsFile;
   env.PYTHONPATH = [pythonShimDir, ...(env.PYTHONPATH ? [env.PYTHONPATH] : [])].join(delimiter);
   return env;

@@ -63,6 +63,8 @@ export async function runFromCli(
       settleMs: options.settle,
       maxWaitMs: options.maxWait,
       inProcess: options.inprocess,
+      staleAfterMs: options.staleAfter,
+      evidence: options.evidence,
       killAfterMs: options.killAfter,
       // The shim adds its own interpreter's site-packages; we pass only what the user added.
       roots: extraRoots,

@@ -22,6 +22,9 @@ export interface RunOptions {
   windowMs: number;
   settleMs: number;
   maxWaitMs: number;
+  /** Passed on to the in-process shim so it judges staleness and relevance as we do. */
+  staleAfterMs?: number;
+  evidence?: 'relevant' | 'any';
   inProcess: boolean;
   /** Watched roots (site-packages and --watch), passed to the in-process shim. */
   roots?: readonly string[];
@@ -57,6 +60,8 @@ export async function supervise(options: RunOptions): Promise<Report> {
       settleMs: options.settleMs,
       maxWaitMs: options.maxWaitMs,
       inProcess: options.inProcess,
+      ...(options.staleAfterMs === undefined ? {} : { staleAfterMs: options.staleAfterMs }),
+      ...(options.evidence ? { evidence: options.evidence } : {}),
       colour: Boolean((options.stdout ?? process.stdout) === process.stdout && process.stdout.isTTY),
       ...(eventsFile ? { eventsFile } : {}),
     });

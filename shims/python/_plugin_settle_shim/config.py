@@ -10,16 +10,22 @@ def _ms(name, default):
         return default
 
 
-def _default_roots():
-    # Shim used without the wrapper and without PLUGIN_SETTLE_ROOTS: watch this interpreter's own trees.
+def _own_roots():
+    # The interpreter running the build knows its site-packages best (a venv, --user, a distro layout):
+    # the wrapper passes only the roots the user added, and they join these.
     return [p for p in sys.path if os.path.basename(p) in ('site-packages', 'dist-packages') and os.path.isdir(p)]
 
 
 class Config(object):
     def __init__(self):
         env = os.environ
-        roots = [r for r in env.get('PLUGIN_SETTLE_ROOTS', '').split(os.pathsep) if r]
-        self.roots = [os.path.abspath(r) for r in (roots or _default_roots())]
+        given = [r for r in env.get('PLUGIN_SETTLE_ROOTS', '').split(os.pathsep) if r]
+        roots = []
+        for root in _own_roots() + given:
+            root = os.path.abspath(root)
+            if root not in roots:
+                roots.append(root)
+        self.roots = roots
         self.window = _ms('PLUGIN_SETTLE_WINDOW_MS', 5000) / 1000.0
         self.settle = _ms('PLUGIN_SETTLE_SETTLE_MS', 750) / 1000.0
         self.max_wait = _ms('PLUGIN_SETTLE_MAX_WAIT_MS', 120000) / 1000.0
