@@ -46,10 +46,10 @@ describe('progress in a log: stderr is a pipe', () => {
     });
     const session = watch(wrapper);
     const waiting = `plugin-settle: waiting for plugin-settle merge in progress (${race.marker})`;
-    await session.until('the waiting line', new RegExp(`^${escape(waiting)}$`, 'm'));
+    await session.until('the waiting line', new RegExp(`^${escapeRegExp(waiting)}$`, 'm'));
     await session.until(
       'the 5 s heartbeat',
-      new RegExp(`^${escape(waiting)} \\(5 s, at most 120 s\\)$`, 'm'),
+      new RegExp(`^${escapeRegExp(waiting)} \\(5 s, at most 120 s\\)$`, 'm'),
       20_000,
     );
     await race.releaseMerge();
@@ -105,7 +105,7 @@ describe.skipIf(!SCRIPT)('progress on a terminal: a session recorded with script
     });
     const session = watch(recorder);
     const live = `\r\x1b[2K\x1b[36mplugin-settle: waiting for plugin-settle merge in progress (`;
-    await session.until('the live line', new RegExp(escape(live)));
+    await session.until('the live line', new RegExp(escapeRegExp(live)));
     await session.until('the live line redrawn a second later', /\(1 s, at most 120 s\)\x1b\[39m/);
     await race.releaseMerge();
     expect(await session.exited, session.output()).toBe(0);
@@ -149,7 +149,7 @@ function terminalCommand(race: FakeRace): string {
   return `stty cols 200 rows 50; exec ${argv.map(shellQuote).join(' ')}`;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
