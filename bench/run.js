@@ -8,7 +8,6 @@ import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { measureOverhead, overheadTable } from './overhead.js';
 import { measureParallel, PARALLEL_DEFAULTS, parallelTable, parallelVerdicts } from './parallel/run.js';
 import { snapshotCli } from './recovery/cli.js';
 import { makeProject } from './recovery/fixtures.js';
@@ -140,9 +139,14 @@ async function section(title, reproduce, body) {
 }
 
 const python = benchPython();
+/** What wrapping added to one `setup.py egg_info` in section 1: the parallel table's fixed cost per build. */
+/** @type {number | undefined} */
+let wrapperAddedMs;
 // Colleagues may rebuild dist/ meanwhile: the real-process benches run a snapshot of this build.
-const dropSnapshot = snapshotCli();
-process.on('exit', dropSnapshot);
+const snapshot = snapshotCli();
+process.on('exit', snapshot.drop);
+/** @type {typeof import('./overhead.js')} */
+const { measureOverhead, overheadTable } = await import(snapshot.module('bench/overhead.js'));
 const [pyVersion, setuptoolsVersion] = pythonVersion(python);
 
 await section('1. Wrapper overhead', 'npm run bench:overhead', async () => {
@@ -157,6 +161,9 @@ await section('1. Wrapper overhead', 'npm run bench:overhead', async () => {
       python,
       extra: { 'python setup.py -q egg_info': [python, 'setup.py', '-q', 'egg_info'] },
     });
+    wrapperAddedMs = result.rows.find((/** @type {{ command: string }} */ r) =>
+      r.command.includes('egg_info'),
+    )?.added;
     for (const row of result.rows) {
       verdicts.push({
         item: `overhead \`${row.command}\``,
@@ -196,7 +203,13 @@ await section(
   async () => {
     const result = await measureParallel({ ...parallelOptions, log });
     verdicts.push(...parallelVerdicts(result));
-    return parallelTable(result);
+    if (wrapperAddedMs === undefined) return parallelTable(result);
+    // Part of plugin-settle's makespan is no wait at all: each of the K builds pays the wrapper's start-up.
+    const perBuild = wrapperAddedMs;
+    const shares = [...new Set(result.rows.map((r) => r.jobs))].map(
+      (n) => `N=${n}: ≈ ${((perBuild * result.plan.builds.length) / n / 1000).toFixed(1)} s`,
+    );
+    return `${parallelTable(result)}\n\nOf plugin-settle's makespan, the wrapper's start-up alone (+${perBuild.toFixed(0)} ms per build in section 1, × ${result.plan.builds.length} builds ÷ N) accounts for ${shares.join(', ')}; the rest is waiting for merges.`;
   },
 );
 
