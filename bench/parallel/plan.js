@@ -15,7 +15,7 @@ import { createRng } from '../model/prng.js';
  */
 
 export const PLAN_DEFAULTS = {
-  builds: 12,
+  builds: 10,
   merges: 3,
   /** Compile time before egg_info loads plugins (a PEP 517 build prepares metadata late, in bdist_wheel). */
   preMs: /** @type {Range} */ ([1800, 2800]),
