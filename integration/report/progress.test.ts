@@ -90,58 +90,61 @@ describe('progress in a log: stderr is a pipe', () => {
   });
 });
 
-describe.skipIf(!SCRIPT)('progress on a terminal: a session recorded with script(1)', () => {
-  it('one live line redrawn in place (cyan), what it waits for, elapsed and bound; cleared when settled', async () => {
-    const race = await heldRace();
-    const env: NodeJS.ProcessEnv = { ...process.env, ...NOT_CI, TERM: 'xterm' };
-    delete env.FORCE_COLOR;
-    delete env.NO_COLOR;
-    const command = terminalCommand(race);
-    // -q quiet, -f flush as it comes, -e the command's exit status; the typescript goes nowhere.
-    const recorder = spawn('script', ['-qfec', command, '/dev/null'], {
-      cwd: race.dir,
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
+describe.skipIf(!SCRIPT)(
+  'progress on a terminal: a session recorded with script(1) (skipped when util-linux script is not installed)',
+  () => {
+    it('one live line redrawn in place (cyan), what it waits for, elapsed and bound; cleared when settled', async () => {
+      const race = await heldRace();
+      const env: NodeJS.ProcessEnv = { ...process.env, ...NOT_CI, TERM: 'xterm' };
+      delete env.FORCE_COLOR;
+      delete env.NO_COLOR;
+      const command = terminalCommand(race);
+      // -q quiet, -f flush as it comes, -e the command's exit status; the typescript goes nowhere.
+      const recorder = spawn('script', ['-qfec', command, '/dev/null'], {
+        cwd: race.dir,
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      const session = watch(recorder);
+      const live = `\r\x1b[2K\x1b[36mplugin-settle: waiting for plugin-settle merge in progress (`;
+      await session.until('the live line', new RegExp(escapeRegExp(live)));
+      await session.until('the live line redrawn a second later', /\(1 s, at most 120 s\)\x1b\[39m/);
+      await race.releaseMerge();
+      expect(await session.exited, session.output()).toBe(0);
+      recorder.stdin?.end();
+      const output = session.output();
+      // The status was redrawn in place, never printed as its own line.
+      expect(output).toMatch(/\(0 s, at most 120 s\)\x1b\[39m\r\x1b\[2K\x1b\[36mplugin-settle: waiting for/);
+      expect(output).not.toMatch(/waiting for[^\r]*\n/);
+      // Cleared, then the settled line, dimmed prefix first.
+      expect(output).toMatch(
+        /\r\x1b\[2K\x1b\[2mplugin-settle: \x1b\[22msettled after \d+\.\d s; running attempt 2\r\n/,
+      );
+      expect(output).toContain('build attempt 2');
     });
-    const session = watch(recorder);
-    const live = `\r\x1b[2K\x1b[36mplugin-settle: waiting for plugin-settle merge in progress (`;
-    await session.until('the live line', new RegExp(escapeRegExp(live)));
-    await session.until('the live line redrawn a second later', /\(1 s, at most 120 s\)\x1b\[39m/);
-    await race.releaseMerge();
-    expect(await session.exited, session.output()).toBe(0);
-    recorder.stdin?.end();
-    const output = session.output();
-    // The status was redrawn in place, never printed as its own line.
-    expect(output).toMatch(/\(0 s, at most 120 s\)\x1b\[39m\r\x1b\[2K\x1b\[36mplugin-settle: waiting for/);
-    expect(output).not.toMatch(/waiting for[^\r]*\n/);
-    // Cleared, then the settled line, dimmed prefix first.
-    expect(output).toMatch(
-      /\r\x1b\[2K\x1b\[2mplugin-settle: \x1b\[22msettled after \d+\.\d s; running attempt 2\r\n/,
-    );
-    expect(output).toContain('build attempt 2');
-  });
 
-  it('NO_COLOR keeps the live line but drops the colours', async () => {
-    const race = await heldRace();
-    const env: NodeJS.ProcessEnv = { ...process.env, ...NOT_CI, NO_COLOR: '1', TERM: 'xterm' };
-    delete env.FORCE_COLOR;
-    const command = terminalCommand(race);
-    const recorder = spawn('script', ['-qfec', command, '/dev/null'], {
-      cwd: race.dir,
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
+    it('NO_COLOR keeps the live line but drops the colours', async () => {
+      const race = await heldRace();
+      const env: NodeJS.ProcessEnv = { ...process.env, ...NOT_CI, NO_COLOR: '1', TERM: 'xterm' };
+      delete env.FORCE_COLOR;
+      const command = terminalCommand(race);
+      const recorder = spawn('script', ['-qfec', command, '/dev/null'], {
+        cwd: race.dir,
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      const session = watch(recorder);
+      await session.until(
+        'the live line',
+        /\r\x1b\[2Kplugin-settle: waiting for plugin-settle merge in progress \(/,
+      );
+      await race.releaseMerge();
+      expect(await session.exited, session.output()).toBe(0);
+      recorder.stdin?.end();
+      expect(session.output()).not.toMatch(/\x1b\[(2|22|36|39)m/);
     });
-    const session = watch(recorder);
-    await session.until(
-      'the live line',
-      /\r\x1b\[2Kplugin-settle: waiting for plugin-settle merge in progress \(/,
-    );
-    await race.releaseMerge();
-    expect(await session.exited, session.output()).toBe(0);
-    recorder.stdin?.end();
-    expect(session.output()).not.toMatch(/\x1b\[(2|22|36|39)m/);
-  });
-});
+  },
+);
 
 /** The wrapper on a 200-column terminal: script(1)'s pseudo-terminal has no size of its own. */
 function terminalCommand(race: FakeRace): string {
