@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli.js';
+import { assertValidReport, readValidReport } from '../report/validate.js';
 
 describe('run: exit statuses tell the truth', () => {
   let dir: string;
@@ -70,8 +71,8 @@ describe('run: exit statuses tell the truth', () => {
     const file = join(dir, 'report.json');
     const result = await runCli(['run', '--report', file, '--', 'sh', '-c', 'exit 3']);
     expect(result.code).toBe(3);
-    const { readFile, readdir } = await import('node:fs/promises');
-    const report = JSON.parse(await readFile(file, 'utf8'));
+    const { readdir } = await import('node:fs/promises');
+    const report = await readValidReport(file);
     expect(report).toMatchObject({
       version: 1,
       result: 'failed',
@@ -81,6 +82,8 @@ describe('run: exit statuses tell the truth', () => {
     expect(report.attempts).toHaveLength(1);
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     const toStderr = await runCli(['run', '--report', '-', '--', 'true']);
-    expect(JSON.parse(toStderr.stderr)).toMatchObject({ version: 1, result: 'succeeded', exitCode: 0 });
+    const fromStderr = JSON.parse(toStderr.stderr);
+    assertValidReport(fromStderr, 'report on stderr');
+    expect(fromStderr).toMatchObject({ version: 1, result: 'succeeded', exitCode: 0 });
   });
 });
