@@ -57,6 +57,8 @@ export function hashTree(root: string): string {
         walk(child);
       } else if (stats.isSymbolicLink()) {
         hash.update(`l ${child} ${readlinkSync(path)}\n`);
+      } else if (!stats.isFile()) {
+        hash.update(`s ${child} ${mode} ${stats.rdev}\n`); // a fifo would block a read
       } else {
         hash.update(`f ${child} ${mode} `);
         hash.update(readFileSync(path));
