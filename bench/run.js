@@ -276,7 +276,10 @@ const document = [
     '',
     s.body,
     '',
-    `Reproduce: \`${s.reproduce}\` (${s.seconds.toFixed(0)} s in this run).`,
+    // A script that names its own reproduce command (with its seed) keeps it; the time is ours.
+    /^Reproduce:/m.test(s.body)
+      ? `(${s.seconds.toFixed(0)} s in this run.)`
+      : `Reproduce: \`${s.reproduce}\` (${s.seconds.toFixed(0)} s in this run).`,
     '',
   ]),
 ].join('\n');

@@ -68,6 +68,13 @@ export function parallelTable({ plan, rows }) {
       `| ${r.jobs} | ${r.strategy} | ${r.failed} | ${(r.makespanMs / 1000).toFixed(1)} s | ${ratio}× | ${r.rebuilds} | ${healed} |`,
     );
   }
+  const unfinished = rows.filter((r) => r.strategy === 'unprotected' && r.failed > 0);
+  if (unfinished.length)
+    lines.push(
+      '',
+      `The ratio's baseline is not finished work: unprotected left ${unfinished.map((r) => `${r.failed} build(s) failed at N=${r.jobs}`).join(', ')}, ` +
+        'each cut short at its plugin load and still to be redone; plugin-settle and merge-wait completed every build.',
+    );
   const verdicts = parallelVerdicts({ plan, rows });
   lines.push(
     '',
