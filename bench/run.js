@@ -209,7 +209,7 @@ await section(
     const shares = [...new Set(result.rows.map((r) => r.jobs))].map(
       (n) => `N=${n}: ≈ ${((perBuild * result.plan.builds.length) / n / 1000).toFixed(1)} s`,
     );
-    return `${parallelTable(result)}\n\nOf plugin-settle's makespan, the wrapper's start-up alone (+${perBuild.toFixed(0)} ms per build in section 1, × ${result.plan.builds.length} builds ÷ N) accounts for ${shares.join(', ')}; the rest is waiting for merges.`;
+    return `${parallelTable(result)}\n\nOf plugin-settle's makespan, the wrapper's start-up alone (+${perBuild.toFixed(0)} ms per build in section 1, × ${result.plan.builds.length} builds ÷ N) accounts for ${shares.join(', ')}; the rest is the builds' waits for merges, the wrappers' CPU on a machine with ${cpus().length} cores, and the work unprotected left undone (its failed builds stopped at their plugin load).`;
   },
 );
 
