@@ -39,7 +39,10 @@ export async function runFromCli(
   });
   // Merge-wait needs the markers in place before the build starts, so --hold pays for discovery up front.
   const hold = options.hold
-    ? await (await import('../merge/index.js')).holdBuildMarkers(await watching.roots())
+    ? await (await import('../merge/index.js')).holdForBuild(await watching.roots(), {
+        maxWaitMs: options.maxWait,
+        onWaiting: progress.waiting,
+      })
     : null;
   const decide = createRaceDecision({
     monitor: watching.monitor,
