@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { CLI, fmt, interleaved, peakRss } from './lib.js';
 
 export async function measureOverhead({ runs = 20, python = 'python3', extra = {} } = {}) {
-  if (!existsSync(CLI.replace('bin/plugin-settle.js', 'dist/cli.js'))) throw new Error('run `npm run build` first');
+  if (!existsSync(CLI.replace('bin/plugin-settle.js', 'dist/cli.js')))
+    throw new Error('run `npm run build` first');
   const wrap = (argv) => [process.execPath, CLI, 'run', '--', ...argv];
   const commands = { true: ['true'], 'python -c pass': [python, '-c', 'pass'], ...extra };
   const variants = { 'node -e 0': [process.execPath, '-e', '0'] };
@@ -16,7 +17,13 @@ export async function measureOverhead({ runs = 20, python = 'python3', extra = {
   const node = medians['node -e 0'];
   const rows = Object.keys(commands).map((name) => {
     const added = medians[`wrapped ${name}`] - medians[name];
-    return { command: name, bare: medians[name], wrapped: medians[`wrapped ${name}`], added, ratio: added / node };
+    return {
+      command: name,
+      bare: medians[name],
+      wrapped: medians[`wrapped ${name}`],
+      added,
+      ratio: added / node,
+    };
   });
   const rssKiB = await peakRss(wrap(['true']));
   return { runs, node, rows, rssKiB };
@@ -29,7 +36,8 @@ export function overheadTable({ runs, node, rows, rssKiB }) {
     '| command | bare | wrapped | added | added ÷ node start | target met |',
     '| --- | ---: | ---: | ---: | ---: | :---: |',
     ...rows.map(
-      (r) => `| \`${r.command}\` | ${fmt(r.bare)} | ${fmt(r.wrapped)} | ${fmt(r.added)} | ${r.ratio.toFixed(2)}× | ${r.ratio <= 1.25 ? 'yes' : 'no'} |`,
+      (r) =>
+        `| \`${r.command}\` | ${fmt(r.bare)} | ${fmt(r.wrapped)} | ${fmt(r.added)} | ${r.ratio.toFixed(2)}× | ${r.ratio <= 1.25 ? 'yes' : 'no'} |`,
     ),
     '',
     `Peak RSS of the wrapper around \`true\`: ${(rssKiB / 1024).toFixed(1)} MiB.`,

@@ -1,5 +1,4 @@
 import type { Classification } from '../classify/index.js';
-import { classify, describeClassification } from '../classify/index.js';
 import type { Change, Implicated, MergeInProgress, Monitor } from '../watch/index.js';
 import type { Decide, Decision } from './decision.js';
 import { probeImports } from './probe.js';
