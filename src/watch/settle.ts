@@ -40,8 +40,10 @@ export async function waitForSettled(probe: SettleProbe, options: SettleOptions)
       options.onProgress?.(reason);
     }
     if (waitedMs >= options.maxWaitMs) return { settled: false, waitedMs, reason, timedOut: true };
+    // Waiting out the quiet time: wake when it ends rather than at the next poll, a retry sooner.
+    const untilQuiet = waitingFor.quietAt === undefined ? pollMs : waitingFor.quietAt - Date.now() + 1;
     await sleep(
-      Math.min(pollMs, Math.max(1, options.maxWaitMs - waitedMs)),
+      Math.max(1, Math.min(pollMs, untilQuiet, options.maxWaitMs - waitedMs)),
       undefined,
       options.signal ? { signal: options.signal } : {},
     );
@@ -71,6 +73,7 @@ async function whatToWaitFor(probe: SettleProbe, options: SettleOptions, now: nu
       return {
         ourMarker,
         reason: `site-packages to be quiet for ${options.settleMs} ms (last change: ${last.path})`,
+        quietAt: last.time + options.settleMs,
       };
   }
   return { ourMarker, reason: null };

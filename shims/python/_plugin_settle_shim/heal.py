@@ -15,11 +15,13 @@ _PROTECTED = ('setuptools', 'pkg_resources', 'distutils', '_distutils_hack', 'im
 
 
 class Plan(object):
-    def __init__(self, config, implicated, error, evidence):
+    def __init__(self, config, implicated, error, evidence, merging=False):
         self.config = config
         self.implicated = implicated
         self.error = error
         self.evidence = evidence
+        # An installer was at work when the load failed: its marker going away means the merge is over.
+        self.merging = merging
         self.started = time.time()
 
     def waited_ms(self):
@@ -48,19 +50,22 @@ def assess(flavour, entry_point, error):
     implicated = failure.Implicated(flavour, entry_point, error)
     if kind == 'truncated-source' and not any(f.startswith(tuple(config.roots)) for f in implicated.files):
         return None
-    found = evidence(config, implicated, STARTED - config.window)
+    merging = merges.in_progress(config)
+    found = merging + tree.relevant_changes(config, implicated, STARTED - config.window)
     if not found:
         events.emit(config, 'passed', implicated, 0, category=kind, error=_describe(error), reason='no evidence')
         return None
-    return Plan(config, implicated, error, found)
+    return Plan(config, implicated, error, found, merging=bool(merging))
 
 
 def wait_until_settled(plan, deadline):
     """Quiet for settle, no merge in progress, implicated distribution complete; False at the deadline."""
     config = plan.config
     signature, _ = tree.fingerprint(config, plan.implicated)
+    # Quiet is counted from when we started looking at the earliest: a dependency merged after its
+    # plugin arrives a moment after the failure, and a tree quiet since before it proves nothing yet.
     last_move = time.time()
-    saw_merge = False
+    saw_merge = plan.merging
     while True:
         now = time.time()
         current, newest = tree.fingerprint(config, plan.implicated)
