@@ -30,6 +30,8 @@ export interface AttemptLoopOptions {
   clock: Clock;
   /** Aborted when the user interrupts: no retry may follow. */
   signal: AbortSignal;
+  /** Told when the decision itself failed (our bug, or our files replaced mid-run). */
+  onDecisionError?: (reason: string) => void;
   /** Told when a retry has been decided, before the settle wait. */
   onRetry?: (record: AttemptRecord) => void;
 }
@@ -64,12 +66,12 @@ export async function runAttemptLoop(options: AttemptLoopOptions): Promise<LoopO
 
     const retriesLeft = retries - (n - 1);
     const decision = await decide({ attempt, retriesLeft, signal }).catch(
-      (error: unknown): Awaited<ReturnType<Decide>> => ({
-        // A bug of ours must never change the child's verdict: report it and fail as the child did.
-        action: 'fail',
-        result: 'failed',
-        reason: `could not decide (${error instanceof Error ? error.message : String(error)})`,
-      }),
+      (error: unknown): Awaited<ReturnType<Decide>> => {
+        // A bug of ours must never change the child's verdict: say so, and fail as the child did.
+        const reason = `could not decide (${error instanceof Error ? error.message : String(error)})`;
+        options.onDecisionError?.(reason);
+        return { action: 'fail', result: 'failed', reason };
+      },
     );
     Object.assign(record, decision.details);
     if (decision.action === 'fail') {

@@ -72,8 +72,14 @@ export async function runFromCli(
       // The shim adds its own interpreter's site-packages; we pass only what the user added.
       roots: extraRoots,
       onStarted: () => {
-        watchTimer = setTimeout(watching.start, WATCH_AFTER_MS);
+        watchTimer = setTimeout(() => {
+          watching.start();
+          // Loaded while the build runs, so a failure is judged by the code we started with even if
+          // the package is upgraded or rebuilt meanwhile.
+          void import('../classify/index.js').catch(() => {});
+        }, WATCH_AFTER_MS);
       },
+      onDecisionError: (reason) => progress.warn(`${reason}; the build's own exit status is returned`),
       onRetry: (attempt) => progress.retrying(attempt),
       decide: observeAttempts(decide, {
         attemptEnded: (n) => ci?.attemptEnded(n),

@@ -7,12 +7,23 @@ export interface ProbeResult {
   error?: string;
 }
 
-// One interpreter for all modules; prints the first failure as `module\terror` and exits 1.
+// One interpreter for all modules; prints the first failure as `module\terror` and exits 1. With
+// `--find`, a module only has to be findable: its parents are imported, the module itself is not run,
+// so the probe does not pay for what the plugin imports (often setuptools itself).
 const PROBE = `
 import importlib, sys
-for name in sys.argv[1:]:
+try:
+    from importlib.util import find_spec
+except ImportError:  # Python 2: import it is
+    find_spec = None
+find = sys.argv[1] == "--find" and find_spec is not None
+for name in sys.argv[2:]:
     try:
-        importlib.import_module(name)
+        if find:
+            if find_spec(name) is None:
+                raise ImportError("No module named %r" % name)
+        else:
+            importlib.import_module(name)
     except BaseException as error:
         sys.stdout.write("%s\\t%s: %s" % (name, type(error).__name__, error))
         sys.exit(1)
@@ -26,9 +37,9 @@ for name in sys.argv[1:]:
 export async function probeImports(
   python: string,
   modules: string[],
-  options: { cwd: string; signal?: AbortSignal },
+  options: { cwd: string; signal?: AbortSignal; findOnly?: boolean },
 ): Promise<ProbeResult> {
-  const result = await execa(python, ['-c', PROBE, ...modules], {
+  const result = await execa(python, ['-c', PROBE, options.findOnly ? '--find' : '--import', ...modules], {
     cwd: options.cwd,
     env: { PLUGIN_SETTLE_ACTIVE: '1', PLUGIN_SETTLE_INPROCESS: '0' },
     reject: false,

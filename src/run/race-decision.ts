@@ -117,6 +117,8 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
         const probe = await (options.probe ?? probeImports)(options.python, modules, {
           cwd: options.cwd,
           signal,
+          // A missing module needs only to be findable now; a missing name needs the module to run.
+          findOnly: classification.category === 'missing-module',
         });
         if (probe.ok) return { proceed: true, waitedMs: settled.waitedMs, probe };
         return {

@@ -33,6 +33,7 @@ export interface RunOptions {
   /** Called once the first child runs: the place to start watching without delaying the build. */
   onStarted?: () => void;
   onRetry?: (attempt: import('./attempts.js').AttemptRecord) => void;
+  onDecisionError?: (reason: string) => void;
   clock?: Clock;
   spawn?: Spawner;
   stdout?: Writable;
@@ -92,6 +93,7 @@ export async function supervise(options: RunOptions): Promise<Report> {
       clock,
       signal: relay.signal,
       ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+      ...(options.onDecisionError ? { onDecisionError: options.onDecisionError } : {}),
     });
     const exitCode = interruptedExitCode(outcome, relay) ?? outcome.exitCode;
     return {

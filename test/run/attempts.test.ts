@@ -165,14 +165,17 @@ describe('runAttemptLoop', () => {
     const decide: Decide = async () => {
       throw new Error('boom');
     };
+    const told: string[] = [];
     const outcome = await runAttemptLoop({
       spawn: scriptedSpawner([{ exitCode: 9 }], clock),
       decide,
       retries: 3,
       clock,
       signal: new AbortController().signal,
+      onDecisionError: (reason) => told.push(reason),
     });
     expect(outcome).toMatchObject({ result: 'failed', exitCode: 9 });
     expect(outcome.reason).toMatch(/boom/);
+    expect(told).toEqual(['could not decide (boom)']);
   });
 });
