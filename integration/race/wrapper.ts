@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import type { Report } from '../../src/report/types.js';
 import { CLI, waitFor } from '../cli.js';
+import { readValidReport } from '../report/validate.js';
 
 export interface RunningWrapper {
   /** Resolves with the first stderr line matching `pattern`; fails naming it if none comes in time. */
@@ -79,6 +79,7 @@ function failEarly(pattern: RegExp, stderr: string): never {
   throw new Error(`plugin-settle exited without a stderr line matching ${pattern}; stderr:\n${stderr}`);
 }
 
+/** Every report the race suite reads must also match the shipped schema. */
 export async function readReport(file: string): Promise<Report> {
-  return JSON.parse(await readFile(file, 'utf8')) as Report;
+  return readValidReport(file);
 }
