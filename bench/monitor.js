@@ -1,5 +1,5 @@
 // Benchmark of the site-packages monitor (issue #4, Performance): on a generated site-packages of
-// 2,000 packages / 100,000 files, time until ready, peak RSS, inotify watches and one relevance scan,
+// 2,000 packages / 100,000 files (BENCH_PACKAGES=N for another size), time until ready, peak RSS, inotify watches and one relevance scan,
 // against chokidar watching the same tree at full depth. Each figure comes from a fresh child process;
 // medians over RUNS children, both variants in the same run. Prints a Markdown table to stdout.
 import { execFileSync } from 'node:child_process';
@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const work = join(here, '..', '.bench-tmp');
-const tree = join(work, 'site-packages-2000');
+const PACKAGES = Number(process.env.BENCH_PACKAGES ?? 2000);
+const tree = join(work, `site-packages-${PACKAGES}`);
 const bundle = join(work, 'watch.mjs');
-const PACKAGES = 2000;
 const FILES_PER_PACKAGE = 50; // 46 modules in 4 subpackages + __init__ + 3 metadata files
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // A full-depth chokidar child takes a minute or more on this tree: one by default, more on request.
@@ -56,7 +56,8 @@ async function child(variant) {
     await monitor.ready;
     const readyMs = performance.now() - started;
     const readyCpuMs = cpuMs(cpu);
-    const implicated = { module: 'pkg1000', distribution: 'pkg1000' };
+    const middle = `pkg${Math.floor(PACKAGES / 2)}`;
+    const implicated = { module: middle, distribution: middle };
     const scanMs = [];
     const mergesMs = [];
     const since = Date.now() - 5000;
