@@ -18,6 +18,9 @@ export type MergeMarkerState =
  * without a readable owner.json is an owner still writing it, until it has looked that way for
  * `staleAfterMs`.
  */
+/** How long a marker may lack its owner.json before it counts as a crashed installer's leftover. */
+export const OWNERLESS_GRACE_MS = 2000;
+
 export function readMergeMarker(root: string, staleAfterMs = DEFAULT_STALE_AFTER_MS): MergeMarkerState {
   const path = join(root, MERGE_MARKER_DIR);
   let ageMs: number;
@@ -33,7 +36,9 @@ export function readMergeMarker(root: string, staleAfterMs = DEFAULT_STALE_AFTER
   if (owner && isOwnerDead(owner)) {
     return { state: 'stale', path, owner, ageMs, reason: `its owner pid ${owner.pid} is dead` };
   }
-  if (!owner && ageMs > staleAfterMs) {
+  // The owner writes owner.json right after its mkdir: a marker still without one after a moment is
+  // an installer that died in between, not one still starting.
+  if (!owner && ageMs > Math.min(staleAfterMs, OWNERLESS_GRACE_MS)) {
     return {
       state: 'stale',
       path,

@@ -1,6 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PluginSettleError } from '../errors.js';
 import { durability } from './durable.js';
-import { acquireMergeMarker, readMergeMarker } from './marker.js';
+import { acquireMergeMarker, OWNERLESS_GRACE_MS, readMergeMarker } from './marker.js';
 import { currentOwner } from './owner.js';
 import { type RecoveryAction, recoverJournals } from './rollback.js';
 import { resolveRoot } from './root.js';
@@ -17,15 +18,22 @@ export interface RecoverResult {
 export async function recover(root: string): Promise<RecoverResult> {
   const rootReal = resolveRoot(root);
   const details: string[] = [];
-  const held = await acquireMergeMarker(rootReal, {
-    owner: currentOwner({ image: '(recover)' }),
-    wait: false,
-    maxWaitMs: 0,
-    onProgress: (line) => details.push(line),
-    fsync: true,
-  }).catch((error: unknown) => {
+  const acquire = () =>
+    acquireMergeMarker(rootReal, {
+      owner: currentOwner({ image: '(recover)' }),
+      wait: false,
+      maxWaitMs: 0,
+      onProgress: (line) => details.push(line),
+      fsync: true,
+    });
+  const held = await acquire().catch(async (error: unknown) => {
     if (!(error instanceof PluginSettleError && error.code === 'merge-in-progress')) throw error;
     const state = readMergeMarker(rootReal);
+    if (state.state === 'live' && !state.owner) {
+      // Killed between its mkdir and its owner.json: once the grace has passed, the marker is stale.
+      await sleep(Math.max(0, OWNERLESS_GRACE_MS - state.ageMs) + 50);
+      return acquire();
+    }
     const why = state.state === 'absent' ? 'it just ended' : state.reason;
     throw new PluginSettleError(
       `a live merge holds ${rootReal} (${why}); nothing to recover until it ends or dies`,
