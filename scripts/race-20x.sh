@@ -33,6 +33,7 @@ summary() {
     };
     console.log(`recovery latency (installer last write -> retry start): ${stats("ms")}`);
     console.log(`  beyond the settle time: ${stats("beyond")}; a probe-like import alone: ${stats("probeMs")}`);
+    console.log(`report recoveryMs (last change seen -> retry start) beyond the settle time: ${stats("reportedBeyond")}`);
   ' "$latencies"
 }
 

@@ -7,6 +7,8 @@ export interface Recovery {
   lastWrite: number;
   retryStart: number;
   settleMs: number;
+  /** The report's `recoveryMs`: the last change the wrapper saw → the retry's start. */
+  reportedMs?: number | undefined;
   /** The wrapper's probe (`import <modules>` in the build's python), when it ran one. */
   probe?: { python: string; modules: string[]; cwd: string; env: Record<string, string> };
 }
@@ -28,9 +30,14 @@ export async function recordLatency(recovery: Recovery): Promise<void> {
   }
   const beyond = ms - recovery.settleMs;
   const probeNote = probeMs === null ? 'no probe' : `a probe-like import takes ${probeMs} ms now`;
+  const reported = recovery.reportedMs;
+  const reportNote =
+    reported === undefined ? '' : `; report: ${reported} ms = settle + ${reported - recovery.settleMs}`;
   console.log(
-    `recovery latency ${recovery.what}: ${ms} ms (settle ${recovery.settleMs} + ${beyond}; ${probeNote})`,
+    `recovery latency ${recovery.what}: ${ms} ms (settle ${recovery.settleMs} + ${beyond}; ${probeNote}${reportNote})`,
   );
   const file = process.env.RACE_LATENCY_FILE;
-  if (file) appendFileSync(file, `${JSON.stringify({ what: recovery.what, ms, beyond, probeMs })}\n`);
+  const reportedBeyond = reported === undefined ? null : reported - recovery.settleMs;
+  if (file)
+    appendFileSync(file, `${JSON.stringify({ what: recovery.what, ms, beyond, probeMs, reportedBeyond })}\n`);
 }

@@ -55,12 +55,16 @@ async function race(interpreter: Interpreter, style: Style) {
   // The retry began after the installer's last write, and the build really loaded every plugin hook.
   const retryStart = Date.parse(retry!.started);
   expect(retryStart, context).toBeGreaterThanOrEqual(wrapped.lastWrite);
+  // The report's own latency: the retry waited out the whole quiet time after the last change it saw.
+  expect(failed?.lastChange, context).toBeDefined();
+  expect(failed?.recoveryMs, context).toBeGreaterThanOrEqual(SETTLE_MS);
   const probe = failed?.probe as { modules: string[] } | undefined;
   await recordLatency({
     what: `${label(interpreter)} ${style.installer}`,
     lastWrite: wrapped.lastWrite,
     retryStart,
     settleMs: SETTLE_MS,
+    reportedMs: failed?.recoveryMs,
     ...(probe
       ? { probe: { python: run.site.python, modules: probe.modules, cwd: run.project, env: run.env } }
       : {}),

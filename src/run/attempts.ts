@@ -12,6 +12,10 @@ export interface AttemptRecord extends AttemptDetails {
   signal: NodeJS.Signals | null;
   decision?: { action: 'retry' | 'fail' | 'give-up'; reason: string };
   waitedMs?: number;
+  /** The last change in the watched roots seen before retrying (ISO time). */
+  lastChange?: string;
+  /** From `lastChange` to the next attempt's start: how soon after the tree settled the build ran again. */
+  recoveryMs?: number;
 }
 
 export interface LoopOutcome {
@@ -52,6 +56,9 @@ export async function runAttemptLoop(options: AttemptLoopOptions): Promise<LoopO
       exitCode: attempt.exitCode,
       signal: attempt.signal,
     };
+    const previous = attempts.at(-1);
+    if (previous?.lastChange !== undefined)
+      previous.recoveryMs = Math.max(0, attempt.started - Date.parse(previous.lastChange));
     attempts.push(record);
     const done = (result: RunResult, reason?: string): LoopOutcome => ({
       result,
@@ -93,6 +100,7 @@ export async function runAttemptLoop(options: AttemptLoopOptions): Promise<LoopO
       record.waitedMs = clock.now() - waitStart;
       if (prepared === null || signal.aborted) return done('interrupted');
       if (prepared.probe !== undefined) record.probe = prepared.probe;
+      if (prepared.lastChange !== undefined) record.lastChange = new Date(prepared.lastChange).toISOString();
       if (!prepared.proceed) {
         record.decision = { action: 'fail', reason: prepared.reason };
         return done(prepared.result, prepared.reason);

@@ -8,9 +8,17 @@ export interface AttemptDetails {
 }
 
 /** After a retry was decided: wait for the tree to settle (and probe), then say whether to go on. */
+/** `lastChange`: the last change in the watched roots seen before the retry, epoch ms. */
 export type PrepareOutcome =
-  | { proceed: true; waitedMs: number; note?: string; probe?: unknown }
-  | { proceed: false; waitedMs: number; reason: string; result: 'not-a-race' | 'failed'; probe?: unknown };
+  | { proceed: true; waitedMs: number; note?: string; probe?: unknown; lastChange?: number }
+  | {
+      proceed: false;
+      waitedMs: number;
+      reason: string;
+      result: 'not-a-race' | 'failed';
+      probe?: unknown;
+      lastChange?: number;
+    };
 
 export type Decision =
   | {

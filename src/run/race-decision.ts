@@ -1,7 +1,8 @@
 import type { Classification } from '../classify/index.js';
 import type { Change, Implicated, MergeInProgress, Monitor } from '../watch/index.js';
 import type { Decide, Decision } from './decision.js';
-import { probeImports } from './probe.js';
+import type { probeImports } from './probe.js';
+import { settleThenProbe } from './settle-probe.js';
 
 export interface RaceDecisionOptions {
   /** The monitor, started after the first child; awaited only when an attempt fails. */
@@ -97,33 +98,38 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
       )}`,
       details,
       prepare: async (signal) => {
-        const settled = await monitor.waitForSettled({
+        const modules = probeTargets(classification);
+        const { settled, probe } = await settleThenProbe({
+          monitor,
+          implicated,
+          modules,
+          // A missing module needs only to be findable now; a missing name needs the module to run.
+          findOnly: classification.category === 'missing-module',
+          python: options.python,
+          cwd: options.cwd,
           settleMs: options.settleMs,
           maxWaitMs: options.maxWaitMs,
-          implicated,
           signal,
-          ...(options.onWaiting ? { onProgress: options.onWaiting } : {}),
+          ...(options.onWaiting ? { onWaiting: options.onWaiting } : {}),
+          ...(options.probe ? { probe: options.probe } : {}),
         });
+        const lastChange = Math.max(settled.lastChange ?? 0, changes.at(-1)?.time ?? 0) || undefined;
+        const seen = lastChange === undefined ? {} : { lastChange };
         if (!settled.settled) {
           return {
             proceed: false,
             waitedMs: settled.waitedMs,
+            ...seen,
             result: 'failed',
             reason: `${failure}; gave up waiting after ${Math.round(settled.waitedMs / 1000)} s for ${settled.reason}`,
           };
         }
-        const modules = probeTargets(classification);
-        if (modules.length === 0) return { proceed: true, waitedMs: settled.waitedMs };
-        const probe = await (options.probe ?? probeImports)(options.python, modules, {
-          cwd: options.cwd,
-          signal,
-          // A missing module needs only to be findable now; a missing name needs the module to run.
-          findOnly: classification.category === 'missing-module',
-        });
-        if (probe.ok) return { proceed: true, waitedMs: settled.waitedMs, probe };
+        if (!probe || probe.ok)
+          return { proceed: true, waitedMs: settled.waitedMs, ...seen, ...(probe ? { probe } : {}) };
         return {
           proceed: false,
           waitedMs: settled.waitedMs,
+          ...seen,
           probe,
           result: 'not-a-race',
           reason: `${failure}; the tree has settled and \`import ${probe.failed}\` still fails (${probe.error}): not a merge race`,

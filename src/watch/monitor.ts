@@ -7,7 +7,7 @@ import { quietCheck } from './quiet.js';
 import { implicatedDirs, journalTopLevels, recentTopLevelDirs } from './recent-dirs.js';
 import { relevanceMatcher } from './relevance.js';
 import { scanChanges } from './scan.js';
-import { waitForSettled } from './settle.js';
+import { type SettleOptions, waitForSettled } from './settle.js';
 import type { Change, Implicated, Incomplete, MergeInProgress, Relevance, SettleOutcome } from './types.js';
 import { classifyRoots } from './venvs.js';
 
@@ -34,13 +34,7 @@ export interface Monitor {
   changesSince(sinceMs: number, relevance: Relevance): Promise<Change[]>;
   mergesInProgress(implicated?: Implicated): Promise<MergeInProgress[]>;
   incomplete(implicated?: Implicated): Promise<Array<Incomplete & { stale: boolean }>>;
-  waitForSettled(options: {
-    settleMs: number;
-    maxWaitMs: number;
-    implicated: Implicated;
-    signal?: AbortSignal;
-    onProgress?: (waitingFor: string) => void;
-  }): Promise<SettleOutcome>;
+  waitForSettled(options: SettleOptions): Promise<SettleOutcome>;
   close(): Promise<void>;
 }
 

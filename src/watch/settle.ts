@@ -8,6 +8,13 @@ export interface SettleOptions {
   implicated: Implicated;
   signal?: AbortSignal;
   onProgress?: (waitingFor: string) => void;
+  /**
+   * Told when only quiet time is left and it ends within `nearlyQuietMs` (the wait wakes then to say
+   * so): work that must follow the settle, like the import probe, can start here and be kept if the
+   * outcome's `quietSince` shows nothing changed after it started.
+   */
+  onNearlyQuiet?: (lastChange: number) => void;
+  nearlyQuietMs?: number;
 }
 
 /** What the wait looks at, so the rule is testable without a file system. */
@@ -26,24 +33,47 @@ export interface SettleProbe {
 export async function waitForSettled(probe: SettleProbe, options: SettleOptions): Promise<SettleOutcome> {
   const started = Date.now();
   const pollMs = Math.min(250, Math.max(25, Math.floor(options.settleMs / 5)));
+  const nearlyMs = options.onNearlyQuiet ? (options.nearlyQuietMs ?? 0) : 0;
   let sawOurMarker = false;
   let reason = 'nothing';
+  let lastChange: number | undefined;
+  let toldNearly: number | undefined;
   for (;;) {
     options.signal?.throwIfAborted();
     const now = Date.now();
     const waitingFor = await whatToWaitFor(probe, options, now, sawOurMarker);
     sawOurMarker ||= waitingFor.ourMarker;
+    if (waitingFor.lastChange !== undefined) lastChange = Math.max(lastChange ?? 0, waitingFor.lastChange);
     const waitedMs = Date.now() - started;
-    if (waitingFor.reason === null) return { settled: true, waitedMs, reason, timedOut: false };
+    if (waitingFor.reason === null) {
+      // The final look found nothing since `now − settle`; waived (our marker) means it did not look.
+      const quietSince = sawOurMarker ? undefined : now - options.settleMs;
+      return {
+        settled: true,
+        waitedMs,
+        reason,
+        timedOut: false,
+        ...(quietSince === undefined ? {} : { quietSince }),
+        ...(lastChange === undefined ? {} : { lastChange }),
+      };
+    }
     if (waitingFor.reason !== reason) {
       reason = waitingFor.reason;
       options.onProgress?.(reason);
     }
     if (waitedMs >= options.maxWaitMs) return { settled: false, waitedMs, reason, timedOut: true };
+    let wakeAt = waitingFor.quietAt;
+    if (wakeAt !== undefined && waitingFor.lastChange !== undefined && options.onNearlyQuiet) {
+      if (toldNearly !== waitingFor.lastChange && Date.now() >= wakeAt - nearlyMs) {
+        toldNearly = waitingFor.lastChange;
+        options.onNearlyQuiet(waitingFor.lastChange);
+      }
+      if (toldNearly !== waitingFor.lastChange) wakeAt -= nearlyMs;
+    }
     // Waiting out the quiet time: wake when it ends rather than at the next poll, a retry sooner.
-    const untilQuiet = waitingFor.quietAt === undefined ? pollMs : waitingFor.quietAt - Date.now() + 1;
+    const untilWake = wakeAt === undefined ? pollMs : wakeAt - Date.now() + 1;
     await sleep(
-      Math.max(1, Math.min(pollMs, untilQuiet, options.maxWaitMs - waitedMs)),
+      Math.max(1, Math.min(pollMs, untilWake, options.maxWaitMs - waitedMs)),
       undefined,
       options.signal ? { signal: options.signal } : {},
     );
@@ -74,6 +104,7 @@ async function whatToWaitFor(probe: SettleProbe, options: SettleOptions, now: nu
         ourMarker,
         reason: `site-packages to be quiet for ${options.settleMs} ms (last change: ${last.path})`,
         quietAt: last.time + options.settleMs,
+        lastChange: last.time,
       };
   }
   return { ourMarker, reason: null };

@@ -35,6 +35,10 @@ export interface SettleOutcome {
   waitedMs: number;
   reason: string;
   timedOut: boolean;
+  /** Settled only: the final look found no change in [quietSince, its own time] (absent when waived). */
+  quietSince?: number;
+  /** The last change the wait saw in the roots, epoch ms. */
+  lastChange?: number;
 }
 
 export type Relevance = Implicated | 'any';

@@ -75,6 +75,32 @@ describe('runAttemptLoop', () => {
     expect(outcome.attempts.map((a) => a.exitCode)).toEqual([1, 0]);
   });
 
+  it('records the last change seen before a retry and the recovery latency to the next start', async () => {
+    const clock = fakeClock();
+    const spawn = scriptedSpawner([{ exitCode: 1 }, { exitCode: 0 }], clock);
+    const lastChange = clock.now() + 100;
+    const decide: Decide = async () => ({
+      action: 'retry',
+      reason: 'race',
+      prepare: async () => {
+        clock.advance(100 + 750 + 40);
+        return { proceed: true, waitedMs: 890, lastChange };
+      },
+    });
+    const outcome = await runAttemptLoop({
+      spawn,
+      decide,
+      retries: 3,
+      clock,
+      signal: new AbortController().signal,
+    });
+    expect(outcome.attempts[0]).toMatchObject({
+      lastChange: new Date(lastChange).toISOString(),
+      recoveryMs: 790,
+    });
+    expect(outcome.attempts[1]).not.toHaveProperty('recoveryMs');
+  });
+
   it('with no retries allowed, a retry decision becomes gave-up without waiting', async () => {
     const clock = fakeClock();
     let prepared = false;

@@ -84,7 +84,57 @@ describe('waitForSettled (DESIGN decision step 4)', () => {
       waitedMs: expect.any(Number),
       reason: 'nothing',
       timedOut: false,
+      quietSince: expect.any(Number),
     });
+  });
+
+  test('reports the last change it saw and the start of the window its final look found quiet', async () => {
+    const recent: Change = { ...change, time: Date.now() };
+    const before = Date.now();
+    const outcome = await waitForSettled(scripted([{ changes: [recent] }, {}]), options);
+    expect(outcome).toMatchObject({ settled: true, lastChange: recent.time });
+    expect(outcome.quietSince).toBeGreaterThanOrEqual(before - options.settleMs);
+  });
+
+  test('says once per last change when only the end of the quiet time is left, so a probe can start', async () => {
+    const first: Change = { ...change, time: Date.now() };
+    const second: Change = { ...change, time: first.time + 10 };
+    const told: number[] = [];
+    const outcome = await waitForSettled(
+      // A change, the same change while quiet runs out, a newer one, then nothing.
+      scripted([
+        { changes: [first] },
+        { changes: [first] },
+        { changes: [second] },
+        { changes: [second] },
+        {},
+      ]),
+      { ...options, settleMs: 200, nearlyQuietMs: 1_000, onNearlyQuiet: (last) => told.push(last) },
+    );
+    expect(outcome.settled).toBe(true);
+    expect(told).toEqual([first.time, second.time]);
+  });
+
+  test('says it only once the end of the quiet time is within nearlyQuietMs, not before', async () => {
+    const now = Date.now();
+    const stamps: number[] = [];
+    const probe = scripted([{ changes: [{ ...change, time: now }] }]);
+    const outcome = await waitForSettled(
+      {
+        ...probe,
+        changesSince: async (since, i) => (Date.now() < now + 400 ? probe.changesSince(since, i) : []),
+      },
+      {
+        ...options,
+        settleMs: 400,
+        nearlyQuietMs: 300,
+        onNearlyQuiet: () => stamps.push(Date.now() - now),
+      },
+    );
+    expect(outcome.settled).toBe(true);
+    // Quiet ends 400 ms after the change; with 300 ms of lead, the earliest moment is 100 ms in.
+    expect(stamps).toHaveLength(1);
+    expect(stamps[0]).toBeGreaterThanOrEqual(100);
   });
 
   test('when our own merge marker is released the quiet period is waived', async () => {
@@ -102,6 +152,8 @@ describe('waitForSettled (DESIGN decision step 4)', () => {
       settled: true,
       reason: expect.stringContaining('plugin-settle merge in progress'),
     });
+    // Nothing was looked at for quiet, so nothing started early may stand on it.
+    expect(outcome.quietSince).toBeUndefined();
   });
 
   test('an abort rejects the wait', async () => {
