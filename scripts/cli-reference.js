@@ -29,7 +29,8 @@ export function renderReference(factories, settings) {
       '[`schema/report.schema.json`](schema/report.schema.json), shipped in the package as ' +
       '`plugin-settle/schema/report.schema.json`: the command, the result (`succeeded`, `failed`, ' +
       '`not-a-race`, `gave-up`, `interrupted`), every attempt with its classification, evidence, decision, ' +
-      "wait and import probe, and the in-process shim's events.",
+      'wait and import probe, the last change it saw in site-packages and the recovery latency from there ' +
+      "to the next attempt (`recoveryMs`), and the in-process shim's events.",
   );
   return lines.join('\n');
 }

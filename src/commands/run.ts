@@ -59,6 +59,11 @@ export function addRunOptions(command: Command): Command {
         `${setting.help} (env: ${envName(setting.key)})`,
         setting.fallback as boolean,
       );
+      if (setting.opposite)
+        command.option(
+          setting.opposite,
+          `undo ${setting.flags.split(', ').at(-1)} set by a variable or config file`,
+        );
       continue;
     }
     const option = new Option(setting.flags, setting.help).env(envName(setting.key));

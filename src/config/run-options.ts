@@ -11,6 +11,8 @@ export interface RunSetting {
   kind: SettingKind;
   fallback?: unknown;
   choices?: readonly string[];
+  /** Booleans: the flag that says the opposite, so the command line can undo a variable or a file. */
+  opposite?: string;
 }
 
 export type RunSettingKey =
@@ -98,6 +100,7 @@ export const RUN_SETTINGS: readonly RunSetting[] = [
     key: 'inprocess',
     flags: '--no-inprocess',
     help: 'do not load the in-process shim that heals plugin loads without a rebuild',
+    opposite: '--inprocess',
     kind: 'boolean',
     fallback: true,
   },
@@ -105,6 +108,7 @@ export const RUN_SETTINGS: readonly RunSetting[] = [
     key: 'hold',
     flags: '--hold',
     help: 'hold a build marker so cooperating merges wait (Portage merge-wait semantics)',
+    opposite: '--no-hold',
     kind: 'boolean',
     fallback: false,
   },
@@ -112,6 +116,7 @@ export const RUN_SETTINGS: readonly RunSetting[] = [
     key: 'quiet',
     flags: '-q, --quiet',
     help: 'print only errors and the summary of a retried build',
+    opposite: '--no-quiet',
     kind: 'boolean',
     fallback: false,
   },
@@ -119,6 +124,7 @@ export const RUN_SETTINGS: readonly RunSetting[] = [
     key: 'verbose',
     flags: '-v, --verbose',
     help: 'print every decision with its evidence',
+    opposite: '--no-verbose',
     kind: 'boolean',
     fallback: false,
   },

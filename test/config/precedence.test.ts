@@ -78,6 +78,20 @@ describe('precedence CLI > env > file > default', () => {
     expect(sources.inprocess).toEqual({ from: 'cli' });
   });
 
+  it.each([
+    ['--no-hold', 'hold', { hold: true }, { PLUGIN_SETTLE_HOLD: '1' }, false],
+    ['--inprocess', 'inprocess', { inprocess: false }, { PLUGIN_SETTLE_INPROCESS: 'off' }, true],
+    ['--no-quiet', 'quiet', { quiet: true }, { PLUGIN_SETTLE_QUIET: 'yes' }, false],
+    ['--no-verbose', 'verbose', { verbose: true }, { PLUGIN_SETTLE_VERBOSE: 'on' }, false],
+  ] as const)(
+    '%s on the command line undoes the variable and the file',
+    async (flag, key, file, env, expected) => {
+      const { values, sources } = await settle({ cli: [flag], env, file });
+      expect(values[key]).toBe(expected);
+      expect(sources[key]).toEqual({ from: 'cli' });
+    },
+  );
+
   it('a bad flag variable is one usage error naming it', async () => {
     await expect(settle({ env: { PLUGIN_SETTLE_QUIET: 'maybe' } })).rejects.toThrow(
       /^PLUGIN_SETTLE_QUIET: expected 1\/0, true\/false, yes\/no or on\/off, got 'maybe'$/,
