@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WATCHDOG_NAME } from '../../src/run/watchdog.js';
 import { CLI, waitFor } from '../cli.js';
 
 /** Dead, or a zombie nobody has reaped yet (containers often lack an init that reaps). */
@@ -82,5 +83,78 @@ describe('run: signals reach the whole process group', () => {
     wrapper.kill('SIGINT');
     // Killed by our SIGKILL on the user's behalf: the status says what the user did, Ctrl-C.
     expect(await exited).toBe(130);
+  });
+
+  /** The wrapper's guard for this process group: its pid, once it runs. */
+  async function guardOf(pgid: number): Promise<number | undefined> {
+    for (const entry of await readdir('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const argv = (await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '')).split('\0');
+      if (argv.includes(WATCHDOG_NAME) && argv.includes(String(pgid))) return Number(entry);
+    }
+    return undefined;
+  }
+
+  async function wrappedSleep(name: string) {
+    const pidFile = join(dir, `${name}.pid`);
+    const wrapper = spawn(
+      process.execPath,
+      [CLI, 'run', '--no-inprocess', '--', 'sh', '-c', `sleep 60 & echo $! > ${pidFile}; wait`],
+      { stdio: 'ignore' },
+    );
+    const exited = new Promise((resolve) => wrapper.on('exit', resolve));
+    const sleepPid = Number(
+      await waitFor(
+        'the grandchild to write its pid',
+        async () => (await readFile(pidFile, 'utf8').catch(() => '')).trim() || undefined,
+      ),
+    );
+    const stat = await readFile(`/proc/${sleepPid}/stat`, 'utf8');
+    const pgid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+    const guard = await waitFor('the wrapper to start its guard', () => guardOf(pgid), 5000);
+    return { wrapper, exited, sleepPid, guard };
+  }
+
+  it('a wrapper killed with SIGKILL takes the build with it (its guard ends the group)', async () => {
+    // Without the guard, nothing ends the build: the wrapper's SIGKILL runs no handler of ours.
+    const unguarded = await wrappedSleep('unguarded');
+    process.kill(unguarded.guard, 'SIGKILL');
+    await waitFor('the guard to die', async () => (await isGone(unguarded.guard)) || undefined, 5000);
+    unguarded.wrapper.kill('SIGKILL');
+    await unguarded.exited;
+    const survived = !(await isGone(unguarded.sleepPid));
+    if (survived) process.kill(unguarded.sleepPid, 'SIGKILL');
+    expect(survived).toBe(true);
+
+    const guarded = await wrappedSleep('guarded');
+    guarded.wrapper.kill('SIGKILL');
+    await guarded.exited;
+    await waitFor(
+      `sleep ${guarded.sleepPid} to be gone`,
+      async () => (await isGone(guarded.sleepPid)) || undefined,
+      5000,
+    );
+    await waitFor('the guard to exit', async () => (await isGone(guarded.guard)) || undefined, 5000);
+  });
+
+  it('a build that ends releases its guard without touching the group', async () => {
+    const pidFile = join(dir, 'released.pid');
+    const wrapper = spawn(
+      process.execPath,
+      [CLI, 'run', '--no-inprocess', '--', 'sh', '-c', `echo $$ > ${pidFile}; sleep 0.3`],
+      {
+        stdio: 'ignore',
+      },
+    );
+    const exited = new Promise((resolve) => wrapper.on('exit', resolve));
+    const pgid = Number(
+      await waitFor(
+        'the child to write its pid',
+        async () => (await readFile(pidFile, 'utf8').catch(() => '')).trim() || undefined,
+      ),
+    );
+    const guard = await waitFor('the wrapper to start its guard', () => guardOf(pgid), 5000);
+    expect(await exited).toBe(0);
+    await waitFor('the released guard to exit', async () => (await isGone(guard)) || undefined, 5000);
   });
 });

@@ -4,6 +4,7 @@ import { CommandError } from '../errors.js';
 import type { SignalRelay } from './signals.js';
 import { OutputTail } from './tail.js';
 import type { AttemptHandle, AttemptResult, Clock, Spawner } from './types.js';
+import { guardGroup } from './watchdog.js';
 
 export interface SpawnOptions {
   command: string;
@@ -48,11 +49,14 @@ export function createSpawner(options: SpawnOptions): Spawner {
     // If the wrapper dies (uncaught error, process.exit) the build must not live on unsupervised.
     const onExit = () => killGroup('SIGKILL');
     process.once('exit', onExit);
+    // …and if the wrapper is SIGKILLed, which no handler sees.
+    const guard = child.pid === undefined ? undefined : guardGroup(child.pid);
     relay.attach(handle);
     passThrough(child.stdout, stdout, tail);
     passThrough(child.stderr, stderr, tail);
     (handle as { result: Promise<AttemptResult> }).result = child.then((result) => {
       process.off('exit', onExit);
+      guard?.release();
       relay.detach(handle);
       if (result.failed && result.exitCode === undefined && !result.signal)
         throw startError(options.command, result);
