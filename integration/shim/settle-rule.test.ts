@@ -1,13 +1,17 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Implicated, startMonitor } from '../../src/watch/index.js';
 import { atLeast, findInterpreters, tempDirs } from '../support/index.js';
 import { SHIM_PYTHON_DIR } from './shim-env.js';
 
-// DESIGN.md decision step 4 as the shim implements it (src/watch/ implements the same rule in TS):
-// each case builds a site-packages tree and asks the shim whether the implicated distribution is complete.
+// DESIGN.md decision step 4 as the shim implements it: each case builds a site-packages tree and asks
+// the shim whether the implicated distribution is complete and whether an installer is at work. The
+// wrapper implements the same rule in TypeScript (src/watch/); every question is put to it too, and the
+// two must agree on the verdict that matters, whether to wait, or a build healed in process and a
+// retried one would be told different things about the same tree.
 const PROBE = fileURLToPath(new URL('./settle_probe.py', import.meta.url));
 const { found } = await findInterpreters();
 const pythons = found.filter((i) => atLeast(i.version, '3.6'));
@@ -16,10 +20,13 @@ const temp = tempDirs();
 afterAll(() => temp.cleanup());
 
 let root = '';
+let eroot = '';
 let vdb = '';
 beforeEach(async () => {
   root = await temp.make('root');
-  vdb = await temp.make('vdb');
+  eroot = await temp.make('eroot');
+  vdb = join(eroot, 'var/db/pkg');
+  await mkdir(vdb, { recursive: true });
 });
 
 async function put(files: Record<string, string>): Promise<void> {
@@ -37,7 +44,42 @@ async function ask(
   const result = await execa(python, [PROBE, JSON.stringify(question)], {
     env: { PYTHONPATH: SHIM_PYTHON_DIR, PLUGIN_SETTLE_ROOTS: root, PLUGIN_SETTLE_PORTAGE_VDB: vdb, ...env },
   });
-  return JSON.parse(result.stdout) as { incomplete: string[]; merges: string[] };
+  const shim = JSON.parse(result.stdout) as { incomplete: string[]; merges: string[] };
+  const wrapper = await askWrapper(question, env);
+  expect(
+    { wait: shim.incomplete.length + shim.merges.length > 0 },
+    `the shim says ${JSON.stringify(shim)}, the wrapper ${JSON.stringify(wrapper)}`,
+  ).toEqual({ wait: wrapper.incomplete.length + wrapper.merges.length > 0 });
+  return shim;
+}
+
+/** The same question to the wrapper's monitor: what its settle wait would still wait for. */
+async function askWrapper(question: { modules?: string[]; dists?: string[] }, env: Record<string, string>) {
+  const staleAfter = env.PLUGIN_SETTLE_STALE_AFTER_MS;
+  const monitor = startMonitor({
+    roots: [root],
+    portageRoot: eroot,
+    ...(staleAfter === undefined ? {} : { staleAfterMs: Number(staleAfter) }),
+  });
+  try {
+    const module = question.modules?.[0];
+    const implicated: Implicated = {
+      ...(module ? { module, topLevel: module.split('.')[0] ?? null } : {}),
+      ...(question.dists?.[0] ? { distribution: question.dists[0] } : {}),
+    };
+    const [incomplete, merges] = await Promise.all([
+      monitor.incomplete(implicated),
+      monitor.mergesInProgress(implicated),
+    ]);
+    return {
+      incomplete: incomplete
+        .filter((entry) => !entry.stale)
+        .map((entry) => `${entry.distribution}: ${entry.missing}`),
+      merges: merges.filter((merge) => !merge.stale).map((merge) => `${merge.kind} ${merge.path}`),
+    };
+  } finally {
+    await monitor.close();
+  }
 }
 
 const RECORD_DIST = {
@@ -135,6 +177,15 @@ describe.each(edges.map((p) => [p.version, p.python] as const))(
         owner(dead.pid!).replace(/"host":"[^"]*"/, `"host":"${hostname()}"`),
       );
       expect((await ask(python, {})).merges).toEqual([]);
+
+      // Another host's merge (a shared site-packages): its pid means nothing here, so age decides.
+      await writeFile(
+        join(marker, 'owner.json'),
+        owner(1).replace(/"host":"[^"]*"/, '"host":"elsewhere.invalid"'),
+      );
+      expect((await ask(python, {})).merges).toEqual([marker]);
+      expect((await ask(python, {}, { PLUGIN_SETTLE_STALE_AFTER_MS: '0' })).merges).toEqual([]);
+      await rm(marker, { recursive: true });
 
       const merging = join(vdb, 'dev-python', '-MERGING-pbr-5.0');
       await mkdir(merging, { recursive: true });

@@ -24,19 +24,18 @@ def _alive(pid):
 
 
 def _marker_live(marker, stale_after, now):
+    """Live while its owner on this host is; otherwise (another host's merge, or owner.json unwritten or
+    unreadable: mkdir comes first) while young. The wrapper's rule too (src/watch/detectors/marker.ts)."""
     try:
         with open(os.path.join(marker, 'owner.json')) as handle:
             owner = json.load(handle)
     except (OSError, ValueError):
-        # mkdir happens before owner.json is written: young and ownerless still counts as a merge.
-        when = changed_at(marker, deep=False)
-        return when is not None and now - when < stale_after
-    if not isinstance(owner, dict):
-        return False
-    pid = owner.get('pid')
-    if owner.get('host') == socket.gethostname() and isinstance(pid, int):
+        owner = None
+    pid = owner.get('pid') if isinstance(owner, dict) else None
+    if isinstance(pid, int) and owner.get('host') == socket.gethostname():
         return _alive(pid)
-    return True
+    when = changed_at(marker, deep=False)
+    return when is not None and now - when < stale_after
 
 
 def in_progress(config, now=None):
