@@ -24,6 +24,7 @@ export function snapshotCli() {
     'package.json',
     'bench/lib.js',
     'bench/overhead.js',
+    'bench/overhead-floor.js',
   ]) {
     if (existsSync(join(ROOT, part))) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   }
