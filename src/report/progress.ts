@@ -4,8 +4,8 @@ import { colourFor, type Paint, paint } from './colour.js';
 export interface Progress {
   /** A settle wait begins: from now until waitEnded, the status line (or the 5 s heartbeat) runs. */
   waitStarted: (maxWaitMs: number) => void;
-  /** What the wait is for changed. */
-  waiting: (what: string) => void;
+  /** What the wait is for changed; a log gets a line only when `kind` changes (default: the words). */
+  waiting: (what: string, kind?: string) => void;
   waitEnded: (outcome: { waitedMs: number; proceed: boolean; next: number }) => void;
   retrying: (attempt: AttemptRecord) => void;
   verbose: (line: string) => void;
@@ -42,7 +42,8 @@ export function createProgress(options: ProgressOptions): Progress {
     out.write(`${colours.dim(PREFIX)}${line}\n`);
     drawLive();
   };
-  let wait: { started: number; maxWaitMs: number; what: string; timer: NodeJS.Timeout } | null = null;
+  let wait: { started: number; maxWaitMs: number; what: string; kind: string; timer: NodeJS.Timeout } | null =
+    null;
   let drawn = false;
 
   /** `waiting for <what> (<elapsed> s, at most <max> s)`, the reason cut to fit `width` when given. */
@@ -81,17 +82,20 @@ export function createProgress(options: ProgressOptions): Progress {
       const timer = setInterval(tick, live ? 1000 : heartbeatMs);
       // The wait itself keeps the process alive; a forgotten timer must not.
       timer.unref();
-      wait = { started: Date.now(), maxWaitMs, what: '', timer };
+      wait = { started: Date.now(), maxWaitMs, what: '', kind: '', timer };
     },
-    waiting(what) {
+    waiting(what, kind = what) {
       if (options.quiet) return;
       if (!wait) {
         say(`waiting for ${what}`);
         return;
       }
+      // A log hears each turn of the wait once (and the heartbeat's latest words); a terminal, every word.
+      const turned = kind !== wait.kind;
       wait.what = what;
+      wait.kind = kind;
       if (live) drawLive();
-      else say(`waiting for ${what}`);
+      else if (turned) say(`waiting for ${what}`);
     },
     waitEnded({ waitedMs, proceed, next }) {
       stopWait();

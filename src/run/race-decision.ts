@@ -13,7 +13,7 @@ export interface RaceDecisionOptions {
   settleMs: number;
   maxWaitMs: number;
   evidence: 'relevant' | 'any';
-  onWaiting?: (what: string) => void;
+  onWaiting?: (what: string, kind: string) => void;
   onVerbose?: (line: string) => void;
   /** Tests only: stands in for the real `import` probe in a fresh interpreter. */
   probe?: typeof probeImports;

@@ -17,7 +17,7 @@ export interface SettleProbeOptions {
   settleMs: number;
   maxWaitMs: number;
   signal: AbortSignal;
-  onWaiting?: (what: string) => void;
+  onWaiting?: (what: string, kind: string) => void;
   probe?: typeof probeImports;
 }
 

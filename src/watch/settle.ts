@@ -2,12 +2,19 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { IncompleteWithAge } from './completeness/index.js';
 import type { Change, Implicated, MergeInProgress, SettleOutcome } from './types.js';
 
+/** The progress line counts the changes of the last second: how busy the installer still is. */
+const RATE_WINDOW_MS = 1000;
+
 export interface SettleOptions {
   settleMs: number;
   maxWaitMs: number;
   implicated: Implicated;
   signal?: AbortSignal;
-  onProgress?: (waitingFor: string) => void;
+  /**
+   * What the wait is for, each time the words change; `kind` changes only when the wait turns to
+   * something else (another merge, completeness, quiet), for logs that want a line per turn, not per file.
+   */
+  onProgress?: (waitingFor: string, kind: string) => void;
   /**
    * Told when only quiet time is left and it ends within `nearlyQuietMs` (the wait wakes then to say
    * so): work that must follow the settle, like the import probe, can start here and be kept if the
@@ -59,7 +66,7 @@ export async function waitForSettled(probe: SettleProbe, options: SettleOptions)
     }
     if (waitingFor.reason !== reason) {
       reason = waitingFor.reason;
-      options.onProgress?.(reason);
+      options.onProgress?.(reason, waitingFor.kind ?? reason);
     }
     if (waitedMs >= options.maxWaitMs) return { settled: false, waitedMs, reason, timedOut: true };
     let wakeAt = waitingFor.quietAt;
@@ -88,24 +95,33 @@ async function whatToWaitFor(probe: SettleProbe, options: SettleOptions, now: nu
     return {
       ourMarker,
       reason: `${merge.kind} merge in progress (${merge.path}${merge.pid ? `, pid ${merge.pid}` : ''})`,
+      kind: `merge ${merge.path}`,
     };
   }
   const incomplete = (await probe.incomplete(options.implicated)).filter((entry) => !entry.stale);
   if (incomplete.length > 0) {
     const first = incomplete[0]!;
     const shown = first.missing.slice(0, 3).join(', ') + (first.missing.length > 3 ? ', …' : '');
-    return { ourMarker, reason: `${first.distribution} to be complete (missing ${shown})` };
+    return {
+      ourMarker,
+      reason: `${first.distribution} to be complete (missing ${shown})`,
+      kind: `complete ${first.distribution}`,
+    };
   }
   if (!sawOurMarker) {
-    const changes = await probe.changesSince(now - options.settleMs, options.implicated);
+    const quietFrom = now - options.settleMs;
+    const changes = await probe.changesSince(Math.min(quietFrom, now - RATE_WINDOW_MS), options.implicated);
     const last = changes.at(-1);
-    if (last)
+    if (last && last.time >= quietFrom) {
+      const recent = changes.filter((change) => change.time >= now - RATE_WINDOW_MS).length;
       return {
         ourMarker,
-        reason: `site-packages to be quiet for ${options.settleMs} ms (last change: ${last.path})`,
+        reason: `site-packages to be quiet for ${options.settleMs} ms (${recent} change${recent === 1 ? '' : 's'} in the last second, the last ${last.path})`,
+        kind: 'quiet',
         quietAt: last.time + options.settleMs,
         lastChange: last.time,
       };
+    }
   }
   return { ourMarker, reason: null };
 }

@@ -44,6 +44,27 @@ describe('progress in a log (stderr not a terminal)', () => {
     );
   });
 
+  it('a line per turn of the wait, not per file: new words of the same kind wait for the heartbeat', () => {
+    const out = stream(false);
+    const progress = createProgress({ quiet: false, verbose: false, stderr: out.sink, env: {} });
+    progress.waitStarted(120_000);
+    progress.waiting('quiet (3 changes in the last second, the last /sp/a)', 'quiet');
+    progress.waiting('quiet (5 changes in the last second, the last /sp/b)', 'quiet');
+    progress.waiting('quiet (9 changes in the last second, the last /sp/c)', 'quiet');
+    vi.advanceTimersByTime(5000);
+    progress.waiting('pbr to be complete (missing pbr/core.py)', 'complete pbr');
+    progress.waitEnded({ waitedMs: 5_000, proceed: true, next: 2 });
+    expect(out.text()).toBe(
+      [
+        'plugin-settle: waiting for quiet (3 changes in the last second, the last /sp/a)',
+        'plugin-settle: waiting for quiet (9 changes in the last second, the last /sp/c) (5 s, at most 120 s)',
+        'plugin-settle: waiting for pbr to be complete (missing pbr/core.py)',
+        'plugin-settle: settled after 5.0 s; running attempt 2',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('--quiet says nothing while waiting but still prints the final line', () => {
     const out = stream(false);
     const progress = createProgress({ quiet: true, verbose: false, stderr: out.sink, env: {} });

@@ -53,14 +53,20 @@ describe('waitForSettled (DESIGN decision step 4)', () => {
   test('waits for the merge, then for completeness, then for quiet, and says so in that order', async () => {
     const progress: string[] = [];
     const outcome = await waitForSettled(
-      scripted([{ merges: [merging] }, { incomplete: [half] }, { changes: [change] }, {}]),
+      scripted([
+        { merges: [merging] },
+        { incomplete: [half] },
+        // Stamped ahead: the polls before it must not age it past the 50 ms quiet time.
+        { changes: [{ ...change, time: Date.now() + 200 }] },
+        {},
+      ]),
       { ...options, onProgress: (reason) => progress.push(reason) },
     );
     expect(outcome).toMatchObject({ settled: true, timedOut: false });
     expect(progress).toEqual([
       'portage merge in progress (/var/db/pkg/dev-python/-MERGING-pbr-6.0.0)',
       'pbr to be complete (missing pbr/__init__.py)',
-      'site-packages to be quiet for 50 ms (last change: /sp/pbr)',
+      'site-packages to be quiet for 50 ms (1 change in the last second, the last /sp/pbr)',
     ]);
     expect(outcome.reason).toBe(progress.at(-1));
   });
@@ -86,6 +92,32 @@ describe('waitForSettled (DESIGN decision step 4)', () => {
       timedOut: false,
       quietSince: expect.any(Number),
     });
+  });
+
+  test('a change older than the quiet time does not hold the wait, though it is counted in the last second', async () => {
+    const now = Date.now();
+    const progress: string[] = [];
+    const outcome = await waitForSettled(
+      scripted([
+        {
+          changes: [
+            { ...change, time: now - 300 },
+            { ...change, path: '/sp/pbr/b', time: now },
+          ],
+        },
+        {},
+      ]),
+      { ...options, settleMs: 200, onProgress: (reason) => progress.push(reason) },
+    );
+    expect(outcome.settled).toBe(true);
+    expect(progress).toEqual([
+      'site-packages to be quiet for 200 ms (2 changes in the last second, the last /sp/pbr/b)',
+    ]);
+    const old = await waitForSettled(scripted([{ changes: [{ ...change, time: Date.now() - 300 }] }]), {
+      ...options,
+      settleMs: 200,
+    });
+    expect(old).toMatchObject({ settled: true, reason: 'nothing' });
   });
 
   test('reports the last change it saw and the start of the window its final look found quiet', async () => {
@@ -144,10 +176,13 @@ describe('waitForSettled (DESIGN decision step 4)', () => {
       pid: 1,
       stale: false,
     };
-    const outcome = await waitForSettled(scripted([{ merges: [marker] }, { changes: [change] }]), {
-      ...options,
-      settleMs: 3_600_000,
-    });
+    const outcome = await waitForSettled(
+      scripted([{ merges: [marker] }, { changes: [{ ...change, time: Date.now() }] }]),
+      {
+        ...options,
+        settleMs: 3_600_000,
+      },
+    );
     expect(outcome).toMatchObject({
       settled: true,
       reason: expect.stringContaining('plugin-settle merge in progress'),
