@@ -62,7 +62,7 @@ export function addRunOptions(command: Command): Command {
       if (setting.opposite)
         command.option(
           setting.opposite,
-          `undo ${setting.flags.split(', ').at(-1)} set by a variable or config file`,
+          `the opposite of ${setting.flags.split(', ').at(-1)}, over a variable or config file`,
         );
       continue;
     }

@@ -41,7 +41,8 @@ export async function probeImports(
 ): Promise<ProbeResult> {
   const result = await execa(python, ['-c', PROBE, options.findOnly ? '--find' : '--import', ...modules], {
     cwd: options.cwd,
-    env: { PLUGIN_SETTLE_ACTIVE: '1', PLUGIN_SETTLE_INPROCESS: '0' },
+    // No bytecode: a probe writing __pycache__ into a fresh merge would be a change that holds the wait.
+    env: { PLUGIN_SETTLE_ACTIVE: '1', PLUGIN_SETTLE_INPROCESS: '0', PYTHONDONTWRITEBYTECODE: '1' },
     reject: false,
     stdin: 'ignore',
     timeout: 60_000,

@@ -24,18 +24,26 @@ export function guardGroup(pgid: number, afterMs = GUARD_AFTER_MS): GroupGuard {
   let released = false;
   let end: (() => void) | undefined;
   const timer = setTimeout(() => {
-    const guard = spawn('/bin/sh', ['-c', SCRIPT, WATCHDOG_NAME, String(pgid)], {
-      stdio: ['pipe', 'ignore', 'ignore'],
-      // Its own session: a Ctrl-C to our terminal's group must not end the guard before the build.
-      detached: true,
-    });
-    // Without a guard (no /bin/sh, no pids left) the build still runs, supervised while we live.
-    guard.on('error', () => {});
-    guard.stdin.on('error', () => {});
-    guard.unref();
-    // A pipe is a socket: unreferenced, it never keeps the wrapper alive.
-    (guard.stdin as Socket).unref();
-    end = () => guard.stdin.end('done\n');
+    // Without a guard (no /bin/sh, no file descriptors or pids left) the build still runs, supervised
+    // while we live: a failure here must never become ours.
+    try {
+      const guard = spawn('/bin/sh', ['-c', SCRIPT, WATCHDOG_NAME, String(pgid)], {
+        stdio: ['pipe', 'ignore', 'ignore'],
+        cwd: '/',
+        // Its own session: a Ctrl-C to our terminal's group must not end the guard before the build.
+        detached: true,
+      });
+      guard.on('error', () => {});
+      guard.unref();
+      const pipe = guard.stdin as Socket | null;
+      if (!pipe) return;
+      pipe.on('error', () => {});
+      // A pipe is a socket: unreferenced, it never keeps the wrapper alive.
+      pipe.unref();
+      end = () => pipe.end('done\n');
+    } catch {
+      // As above: no guard.
+    }
   }, afterMs);
   timer.unref();
   return {

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { IncompleteWithAge } from './completeness/index.js';
+import { CLOCK_SLACK_MS } from './scan.js';
 import type { Change, Implicated, MergeInProgress, SettleOutcome } from './types.js';
 
 /** The progress line counts the changes of the last second: how busy the installer still is. */
@@ -45,16 +46,21 @@ export async function waitForSettled(probe: SettleProbe, options: SettleOptions)
   let reason = 'nothing';
   let lastChange: number | undefined;
   let toldNearly: number | undefined;
+  // The end of the last look that found a merge or a half-installed package: the tree may have moved
+  // until then in ways the quiet check does not see (a lock, the vdb, a dependency's deep files).
+  let busyUntil = Number.NEGATIVE_INFINITY;
   for (;;) {
     options.signal?.throwIfAborted();
     const now = Date.now();
     const waitingFor = await whatToWaitFor(probe, options, now, sawOurMarker);
     sawOurMarker ||= waitingFor.ourMarker;
     if (waitingFor.lastChange !== undefined) lastChange = Math.max(lastChange ?? 0, waitingFor.lastChange);
+    if (waitingFor.reason !== null && waitingFor.kind !== 'quiet') busyUntil = Date.now();
     const waitedMs = Date.now() - started;
     if (waitingFor.reason === null) {
-      // The final look found nothing since `now − settle`; waived (our marker) means it did not look.
-      const quietSince = sawOurMarker ? undefined : now - options.settleMs;
+      // Nothing moved since the later of `now − settle` and the last busy look; waived (our marker)
+      // means the final look did not check quiet at all.
+      const quietSince = sawOurMarker ? undefined : Math.max(now - options.settleMs, busyUntil);
       return {
         settled: true,
         waitedMs,
@@ -109,11 +115,13 @@ async function whatToWaitFor(probe: SettleProbe, options: SettleOptions, now: nu
     };
   }
   if (!sawOurMarker) {
-    const quietFrom = now - options.settleMs;
+    // File times lag the clock that stamps `now`: a change just before the window still counts.
+    const quietFrom = now - options.settleMs - CLOCK_SLACK_MS;
     const changes = await probe.changesSince(Math.min(quietFrom, now - RATE_WINDOW_MS), options.implicated);
     const last = changes.at(-1);
     if (last && last.time >= quietFrom) {
-      const recent = changes.filter((change) => change.time >= now - RATE_WINDOW_MS).length;
+      // One file is seen by the journal, its root's time and the scan alike: count paths.
+      const recent = new Set(changes.filter((c) => c.time >= now - RATE_WINDOW_MS).map((c) => c.path)).size;
       return {
         ourMarker,
         reason: `site-packages to be quiet for ${options.settleMs} ms (${recent} change${recent === 1 ? '' : 's'} in the last second, the last ${last.path})`,

@@ -18,13 +18,19 @@ function monitorThat(script: (options: SettleOptions) => Promise<SettleOutcome>)
   };
 }
 
-function countingProbe() {
+/** A probe that answers `answers` in turn (then the last), and keeps the signal each call was given. */
+function countingProbe(answers: boolean[] = [true]) {
   const calls: number[] = [];
-  const probe = async (): Promise<ProbeResult> => {
+  const signals: AbortSignal[] = [];
+  const probe = async (_python: string, _modules: string[], options: { signal?: AbortSignal }) => {
     calls.push(Date.now());
-    return { ok: true, modules: ['pbr'] };
+    if (options.signal) signals.push(options.signal);
+    const ok = answers[Math.min(calls.length - 1, answers.length - 1)]!;
+    return ok
+      ? { ok, modules: ['pbr'] }
+      : ({ ok, modules: ['pbr'], failed: 'pbr', error: 'nope' } as ProbeResult);
   };
-  return { calls, probe };
+  return { calls, signals, probe };
 }
 
 const base = {
@@ -60,11 +66,11 @@ describe('settle, then probe', () => {
     const outcome = await settleThenProbe({ ...base, monitor, probe });
     expect(lead).toBe(PROBE_LEAD_MS);
     expect(calls).toHaveLength(1);
-    expect(outcome).toMatchObject({ probe: { ok: true }, probeEarly: true });
+    expect(outcome).toMatchObject({ probe: { ok: true, early: true } });
   });
 
   it('probes again when the final quiet window opened after the early probe began', async () => {
-    const { calls, probe } = countingProbe();
+    const { calls, signals, probe } = countingProbe();
     const monitor = monitorThat(async (options) => {
       options.onNearlyQuiet?.(Date.now() - 500);
       await tick();
@@ -73,7 +79,9 @@ describe('settle, then probe', () => {
     });
     const outcome = await settleThenProbe({ ...base, monitor, probe });
     expect(calls).toHaveLength(2);
-    expect(outcome.probeEarly).toBe(false);
+    expect(outcome.probe?.early).toBe(false);
+    // The dropped probe is stopped, not left to run out its timeout.
+    expect(signals.map((signal) => signal.aborted)).toEqual([true, false]);
   });
 
   it('starts a new early probe for a newer change, and only one per change', async () => {
@@ -91,7 +99,35 @@ describe('settle, then probe', () => {
     });
     const outcome = await settleThenProbe({ ...base, monitor, probe });
     expect(calls).toHaveLength(2);
-    expect(outcome.probeEarly).toBe(true);
+    expect(outcome.probe?.early).toBe(true);
+  });
+
+  it('a failed early probe is asked again of the settled tree: only a success is taken early', async () => {
+    const { calls, probe } = countingProbe([false, true]);
+    const monitor = monitorThat(async (options) => {
+      const lastChange = Date.now() - 500;
+      options.onNearlyQuiet?.(lastChange);
+      await tick();
+      return settled(lastChange + 1);
+    });
+    const outcome = await settleThenProbe({ ...base, monitor, probe });
+    expect(calls).toHaveLength(2);
+    expect(outcome.probe).toMatchObject({ ok: true, early: false });
+  });
+
+  it('a wait that gives up, or is interrupted, stops the early probe', async () => {
+    const { signals, probe } = countingProbe();
+    const timedOut = monitorThat(async (options) => {
+      options.onNearlyQuiet?.(Date.now() - 500);
+      return { settled: false, waitedMs: 60_000, reason: 'x', timedOut: true };
+    });
+    expect(await settleThenProbe({ ...base, monitor: timedOut, probe })).not.toHaveProperty('probe');
+    const interrupted = monitorThat(async (options) => {
+      options.onNearlyQuiet?.(Date.now() - 500);
+      throw new Error('interrupted by SIGINT');
+    });
+    await expect(settleThenProbe({ ...base, monitor: interrupted, probe })).rejects.toThrow('SIGINT');
+    expect(signals.map((signal) => signal.aborted)).toEqual([true, true]);
   });
 
   it('probes after the wait when the quiet check was waived (our own merge marker)', async () => {

@@ -128,6 +128,16 @@ describe('waitForSettled (DESIGN decision step 4)', () => {
     expect(outcome.quietSince).toBeGreaterThanOrEqual(before - options.settleMs);
   });
 
+  test('the quiet window a probe may stand on opens no earlier than the last look that saw a merge', async () => {
+    const outcome = await waitForSettled(
+      scripted([{ changes: [{ ...change, time: Date.now() + 30 }] }, { merges: [merging] }, {}]),
+      { ...options, settleMs: 200 },
+    );
+    expect(outcome.settled).toBe(true);
+    // Quiet came from the change's time, but the merge was seen later: the window starts at that look.
+    expect(outcome.quietSince).toBeGreaterThan(Date.now() - 200);
+  });
+
   test('says once per last change when only the end of the quiet time is left, so a probe can start', async () => {
     const first: Change = { ...change, time: Date.now() };
     const second: Change = { ...change, time: first.time + 10 };

@@ -14,12 +14,14 @@ MARKER = '.plugin-settle-merge'
 
 
 def _alive(pid):
+    if pid <= 0:
+        return False  # 0 and negatives name process groups, not an owner
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
     except PermissionError:
         return True
+    except (OSError, OverflowError):
+        return False
     return True
 
 
@@ -32,7 +34,7 @@ def _marker_live(marker, stale_after, now):
     except (OSError, ValueError):
         owner = None
     pid = owner.get('pid') if isinstance(owner, dict) else None
-    if isinstance(pid, int) and owner.get('host') == socket.gethostname():
+    if isinstance(pid, int) and not isinstance(pid, bool) and owner.get('host') == socket.gethostname():
         return _alive(pid)
     when = changed_at(marker, deep=False)
     return when is not None and now - when < stale_after
