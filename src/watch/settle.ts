@@ -97,7 +97,8 @@ async function whatToWaitFor(probe: SettleProbe, options: SettleOptions, now: nu
   const merges = (await probe.merges(options.implicated)).filter((merge) => !merge.stale);
   const ourMarker = merges.some((merge) => merge.kind === 'plugin-settle');
   if (merges.length > 0) {
-    const merge = merges[0]!;
+    // The same one each look (detectors answer in any order), so a log's line does not flip between two.
+    const merge = merges.reduce((first, next) => (next.path < first.path ? next : first));
     return {
       ourMarker,
       reason: `${merge.kind} merge in progress (${merge.path}${merge.pid ? `, pid ${merge.pid}` : ''})`,
