@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { PluginSettleError } from '../errors.js';
+import { uniqueSuffix } from '../unique.js';
 import type { Report } from './types.js';
 
 /**
@@ -19,7 +19,7 @@ export async function writeReport(
     stderr.write(text);
     return;
   }
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(target), `.${basename(target)}.${uniqueSuffix()}.tmp`);
   try {
     await writeFile(temp, text);
     await rename(temp, target);

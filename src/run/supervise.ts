@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Report } from '../report/types.js';
+import { uniqueSuffix } from '../unique.js';
 import { type LoopOutcome, runAttemptLoop } from './attempts.js';
 import { childEnv } from './child-env.js';
 import { systemClock } from './clock.js';
@@ -50,7 +50,7 @@ export async function supervise(options: RunOptions): Promise<Report> {
   const cwd = options.cwd ?? process.cwd();
   const roots = [...(options.roots ?? [])];
   const eventsFile = options.inProcess
-    ? join(tmpdir(), `plugin-settle-events.${process.pid}.${randomBytes(4).toString('hex')}.jsonl`)
+    ? join(tmpdir(), `plugin-settle-events.${uniqueSuffix()}.jsonl`)
     : undefined;
   const started = clock.now();
   try {
