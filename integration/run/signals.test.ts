@@ -23,17 +23,15 @@ describe('run: signals reach the whole process group', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it.each([
-    ['SIGTERM', 143],
-    ['SIGINT', 130],
-    ['SIGHUP', 129],
-  ] as const)('%s: the wrapper exits %i quickly and no grandchild survives', async (signal, status) => {
-    const pidFile = join(dir, `${signal}.pid`);
-    // The grandchild is a background job: under a non-interactive sh it even ignores SIGINT.
+  /** `run -- sh -c 'sleep 60 & …; wait'`, once the background sleep has written its pid. */
+  async function wrappedSleep(name: string) {
+    const pidFile = join(dir, `${name}.pid`);
     const wrapper = spawn(
       process.execPath,
       [CLI, 'run', '--', 'sh', '-c', `sleep 60 & echo $! > ${pidFile}; wait`],
-      { stdio: 'ignore' },
+      {
+        stdio: 'ignore',
+      },
     );
     const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
       wrapper.on('exit', (code) => resolve({ code, at: Date.now() })),
@@ -44,6 +42,16 @@ describe('run: signals reach the whole process group', () => {
         async () => (await readFile(pidFile, 'utf8').catch(() => '')).trim() || undefined,
       ),
     );
+    return { wrapper, exited, sleepPid };
+  }
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+    ['SIGHUP', 129],
+  ] as const)('%s: the wrapper exits %i quickly and no grandchild survives', async (signal, status) => {
+    // The grandchild is a background job: under a non-interactive sh it even ignores SIGINT.
+    const { wrapper, exited, sleepPid } = await wrappedSleep(signal);
     const sentAt = Date.now();
     wrapper.kill(signal);
     const { code, at } = await exited;
@@ -97,31 +105,19 @@ describe('run: signals reach the whole process group', () => {
     return undefined;
   }
 
-  async function wrappedSleep(name: string) {
-    const pidFile = join(dir, `${name}.pid`);
-    const wrapper = spawn(
-      process.execPath,
-      [CLI, 'run', '--no-inprocess', '--', 'sh', '-c', `sleep 60 & echo $! > ${pidFile}; wait`],
-      { stdio: 'ignore' },
-    );
-    const exited = new Promise((resolve) => wrapper.on('exit', resolve));
-    const sleepPid = Number(
-      await waitFor(
-        'the grandchild to write its pid',
-        async () => (await readFile(pidFile, 'utf8').catch(() => '')).trim() || undefined,
-      ),
-    );
-    const stat = await readFile(`/proc/${sleepPid}/stat`, 'utf8');
+  /** The guard of the group the grandchild `pid` belongs to, once the wrapper has started it. */
+  async function guardOfGroup(pid: number): Promise<number> {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
     const pgid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-    const guard = await waitFor('the wrapper to start its guard', () => guardOf(pgid), 5000);
-    return { wrapper, exited, sleepPid, guard };
+    return waitFor('the wrapper to start its guard', () => guardOf(pgid), 5000);
   }
 
   it('a wrapper killed with SIGKILL takes the build with it (its guard ends the group)', async () => {
     // Without the guard, nothing ends the build: the wrapper's SIGKILL runs no handler of ours.
     const unguarded = await wrappedSleep('unguarded');
-    process.kill(unguarded.guard, 'SIGKILL');
-    await waitFor('the guard to die', async () => (await isGone(unguarded.guard)) || undefined, 5000);
+    const firstGuard = await guardOfGroup(unguarded.sleepPid);
+    process.kill(firstGuard, 'SIGKILL');
+    await waitFor('the guard to die', async () => (await isGone(firstGuard)) || undefined, 5000);
     unguarded.wrapper.kill('SIGKILL');
     await unguarded.exited;
     const survived = !(await isGone(unguarded.sleepPid));
@@ -129,6 +125,7 @@ describe('run: signals reach the whole process group', () => {
     expect(survived).toBe(true);
 
     const guarded = await wrappedSleep('guarded');
+    const guard = await guardOfGroup(guarded.sleepPid);
     guarded.wrapper.kill('SIGKILL');
     await guarded.exited;
     await waitFor(
@@ -136,7 +133,7 @@ describe('run: signals reach the whole process group', () => {
       async () => (await isGone(guarded.sleepPid)) || undefined,
       5000,
     );
-    await waitFor('the guard to exit', async () => (await isGone(guarded.guard)) || undefined, 5000);
+    await waitFor('the guard to exit', async () => (await isGone(guard)) || undefined, 5000);
   });
 
   it('a build that ends releases its guard without touching the group', async () => {
