@@ -55,7 +55,7 @@ export async function waitForSettled(probe: SettleProbe, options: SettleOptions)
     const waitingFor = await whatToWaitFor(probe, options, now, sawOurMarker);
     sawOurMarker ||= waitingFor.ourMarker;
     if (waitingFor.lastChange !== undefined) lastChange = Math.max(lastChange ?? 0, waitingFor.lastChange);
-    if (waitingFor.reason !== null && waitingFor.kind !== 'quiet') busyUntil = Date.now();
+    else if (waitingFor.reason !== null) busyUntil = Date.now();
     const waitedMs = Date.now() - started;
     if (waitingFor.reason === null) {
       // Nothing moved since the later of `now − settle` and the last busy look; waived (our marker)
@@ -72,11 +72,11 @@ export async function waitForSettled(probe: SettleProbe, options: SettleOptions)
     }
     if (waitingFor.reason !== reason) {
       reason = waitingFor.reason;
-      options.onProgress?.(reason, waitingFor.kind ?? reason);
+      options.onProgress?.(reason, waitingFor.kind);
     }
     if (waitedMs >= options.maxWaitMs) return { settled: false, waitedMs, reason, timedOut: true };
     let wakeAt = waitingFor.quietAt;
-    if (wakeAt !== undefined && waitingFor.lastChange !== undefined && options.onNearlyQuiet) {
+    if (waitingFor.lastChange !== undefined && wakeAt !== undefined && options.onNearlyQuiet) {
       if (toldNearly !== waitingFor.lastChange && Date.now() >= wakeAt - nearlyMs) {
         toldNearly = waitingFor.lastChange;
         options.onNearlyQuiet(waitingFor.lastChange);
@@ -93,7 +93,19 @@ export async function waitForSettled(probe: SettleProbe, options: SettleOptions)
   }
 }
 
-async function whatToWaitFor(probe: SettleProbe, options: SettleOptions, now: number, sawOurMarker: boolean) {
+/** One look: nothing left to wait for (`reason: null`), or what is left; `quietAt` only for quiet. */
+type Look = { ourMarker: boolean } & (
+  | { reason: null; lastChange?: undefined }
+  | { reason: string; kind: string; quietAt?: undefined; lastChange?: undefined }
+  | { reason: string; kind: 'quiet'; quietAt: number; lastChange: number }
+);
+
+async function whatToWaitFor(
+  probe: SettleProbe,
+  options: SettleOptions,
+  now: number,
+  sawOurMarker: boolean,
+): Promise<Look> {
   const merges = (await probe.merges(options.implicated)).filter((merge) => !merge.stale);
   const ourMarker = merges.some((merge) => merge.kind === 'plugin-settle');
   if (merges.length > 0) {
