@@ -131,6 +131,9 @@ __source_all_bashrcs() {
 	__snapshot "${T}/bashrc.${EBUILD_PHASE}.after"
 }
 
+# Portage's python side makes ${T}/logging before a phase; elog lines go nowhere without it.
+[[ ${EBUILD_PHASE} == depend ]] || mkdir -p "${T}/logging"
+
 # ebuild.sh, main part: a later phase starts from the saved environment; the vdb copy (unmerge) is
 # first re-saved by phase-functions.sh, __preprocess_ebuild_env(), in a subshell that sources it.
 if [[ ${EBUILD_PHASE} != depend && ${EBUILD_PHASE} != setup && -f ${T}/environment ]]; then
@@ -159,7 +162,6 @@ case ${EBUILD_PHASE} in
 setup | postinst | prerm | postrm) phase_func=pkg_${EBUILD_PHASE} ;;
 *) phase_func=src_${EBUILD_PHASE} ;;
 esac
-mkdir -p "${T}/logging"
 for hook in pre_ "" post_; do
 	__ebuild_phase "${hook}${phase_func}"
 done

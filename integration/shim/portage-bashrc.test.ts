@@ -22,7 +22,11 @@ EBUILD_PHASE=${ebuildPhase}; INHERITED='${inherited}'; source '${BASHRC}'
 PATH="$T/python3.11/bin:$PATH"   # python_wrapper_setup, inside the phase
 ${command}
 cat '${calls}' 2>/dev/null || true`;
-  return execa('bash', ['-c', script], { env: { T: dir, PLUGIN_SETTLE_CLI: fakeCli }, reject: false });
+  // FEATURES=test: Portage runs src_test (and the hook wraps it) only then.
+  return execa('bash', ['-c', script], {
+    env: { T: dir, PLUGIN_SETTLE_CLI: fakeCli, FEATURES: 'test' },
+    reject: false,
+  });
 }
 
 describe('Portage bashrc hook', () => {

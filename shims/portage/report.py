@@ -30,10 +30,9 @@ def lines(report):
     result = report.get("result")
     for attempt in attempts[:-1]:
         decision = attempt.get("decision") or {}
-        yield "warn", "plugin-settle: `%s` failed (%s) while a setuptools plugin was being merged; run again once the merge was over (%s)" % (
+        yield "warn", "plugin-settle: `%s` failed: %s; run again once the merge was over" % (
             command,
-            failure_text(attempt),
-            decision.get("reason", "attempt %s" % attempt.get("n")),
+            decision.get("reason") or failure_text(attempt),
         )
     if len(attempts) > 1 or result == "gave-up":
         yield "warn", "plugin-settle: `%s` %s after %d attempt%s%s" % (
