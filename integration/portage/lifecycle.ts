@@ -20,13 +20,22 @@ export interface Build {
   env: Record<string, string>;
 }
 
-/** Lays the shims with `hook` as lib/portage/bashrc and an /etc/portage/bashrc that sources it. */
-export async function prepareBuild(dir: string, hook: string, options: { bashrc?: string; python: string }) {
-  const lib = join(dir, 'lib');
-  await mkdir(join(lib, 'portage'), { recursive: true });
-  await cp(join(SHIMS, 'bin'), join(lib, 'bin'), { recursive: true });
-  await cp(join(SHIMS, 'portage', 'report.py'), join(lib, 'portage', 'report.py'));
-  await cp(hook, join(lib, 'portage', 'bashrc'));
+/**
+ * Lays the shims with `hook` as lib/portage/bashrc and an /etc/portage/bashrc that sources it; with
+ * `lib`, sources the hook of shims laid there already (an npm install, `plugin-settle shim install`).
+ */
+export async function prepareBuild(
+  dir: string,
+  hook: string,
+  options: { bashrc?: string; python: string; lib?: string },
+) {
+  const lib = options.lib ?? join(dir, 'lib');
+  if (!options.lib) {
+    await mkdir(join(lib, 'portage'), { recursive: true });
+    await cp(join(SHIMS, 'bin'), join(lib, 'bin'), { recursive: true });
+    await cp(join(SHIMS, 'portage', 'report.py'), join(lib, 'portage', 'report.py'));
+    await cp(hook, join(lib, 'portage', 'bashrc'));
+  }
   const etc = join(dir, 'etc-portage-bashrc');
   await writeFile(etc, options.bashrc ?? `source '${join(lib, 'portage', 'bashrc')}'\n`);
   const T = join(dir, 'T');
