@@ -24,9 +24,9 @@ import {
 } from './lifecycle.js';
 
 // shims/portage/bashrc under ebuild-sim.sh, Portage's phase rules rebuilt from its source; the hook
-// that shipped in 0.1.0 (fixtures/bashrc-0.1.0) must fail the same harness the current one passes.
+// of commit b0a2a0d (fixtures/bashrc-b0a2a0d) must fail the same harness the current one passes.
 const NEW_HOOK = fileURLToPath(new URL('../../shims/portage/bashrc', import.meta.url));
-const OLD_HOOK = fileURLToPath(new URL('./fixtures/bashrc-0.1.0', import.meta.url));
+const OLD_HOOK = fileURLToPath(new URL('./fixtures/bashrc-b0a2a0d', import.meta.url));
 const { found } = await findInterpreters();
 const python = found.filter((i) => atLeast(i.version, '3.6')).at(-1);
 const temp = tempDirs();
@@ -50,7 +50,7 @@ async function life(hook: string, bashrc?: (lib: string) => string) {
 }
 
 describe.skipIf(!python)('the Portage hook under Portage 3.0.82 rules', () => {
-  it("0.1.0's hook fails the harness: externals in depend, functions alive in pkg_postinst/pkg_postrm", async () => {
+  it('the earlier hook (b0a2a0d) fails the harness: externals in depend, functions alive in pkg_postinst/pkg_postrm', async () => {
     const { results, vdb } = await life(OLD_HOOK);
     expect(results.depend?.exitCode).toBe(1);
     expect(results.depend?.all).toMatch(/External commands disallowed while sourcing ebuild: dirname/);
