@@ -15,7 +15,8 @@ export type PrepareOutcome =
       proceed: false;
       waitedMs: number;
       reason: string;
-      result: 'not-a-race' | 'failed';
+      /** gave-up: the tree did not settle within max-wait. */
+      result: 'not-a-race' | 'failed' | 'gave-up';
       probe?: unknown;
       lastChange?: number;
     };

@@ -2,11 +2,17 @@ import type { Classification } from '../classify/index.js';
 import type { Change, Implicated, MergeInProgress, Monitor } from '../watch/index.js';
 import type { Decide, Decision } from './decision.js';
 import type { probeImports } from './probe.js';
+import { judgeAttempt } from './records.js';
 import { settleThenProbe } from './settle-probe.js';
 
 export interface RaceDecisionOptions {
   /** The monitor, started after the first child; awaited only when an attempt fails. */
   monitor: () => Promise<Monitor>;
+  /**
+   * A monitor over the main one's roots and these: the site-packages a failing interpreter reported
+   * from inside the build (`venv/bin/pip install .` judges the venv). Without it, only the main roots.
+   */
+  monitorWith?: (roots: string[]) => Promise<Monitor>;
   python: string;
   cwd: string;
   windowMs: number;
@@ -31,9 +37,12 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
   return async ({ attempt }) => {
     // Loaded only when a build fails: a passing build never pays for the classifier.
     const { classify, describeClassification, filesUnderRoots } = await import('../classify/index.js');
-    const classification = classify(attempt.tail);
+    const judged = judgeAttempt(attempt.records ?? [], attempt.tail, classify);
+    const { classification } = judged;
     const failure = failureText(classification, attempt.exitCode);
-    options.onVerbose?.(`attempt ${attempt.n}: ${describeClassification(classification)}`);
+    options.onVerbose?.(
+      `attempt ${attempt.n}: ${describeClassification(classification)}${fromWhom(judged.record)}`,
+    );
     if (classification.category === 'unrelated') {
       return {
         action: 'fail',
@@ -42,7 +51,14 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
         details: { classification },
       };
     }
-    const monitor = await options.monitor();
+    const main = await options.monitor();
+    const extra = judged.roots.filter((root) => !main.roots.includes(root));
+    const monitor = extra.length > 0 && options.monitorWith ? await options.monitorWith(extra) : main;
+    // One deadline for a wait: the shim's, when it already waited in this attempt, else from now.
+    const maxWaitMs =
+      judged.shimWaitStarted === null
+        ? options.maxWaitMs
+        : Math.max(0, judged.shimWaitStarted + options.maxWaitMs - Date.now());
     // A broken file is a merge's doing only if it lives where installers write.
     const fileBound =
       classification.category === 'truncated-source' || classification.category === 'corrupt-bytecode';
@@ -85,7 +101,7 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
       return {
         action: 'fail',
         result: 'not-a-race',
-        reason: `${failure} and site-packages has not changed in ${windowS} s: ${realCause(classification)}, not a merge race${staleNote}`,
+        reason: `${failure} and ${looked(monitor.roots)} has not changed in ${windowS} s: ${realCause(classification)}, not a merge race${staleNote}`,
         details,
       };
     }
@@ -108,7 +124,7 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
           python: options.python,
           cwd: options.cwd,
           settleMs: options.settleMs,
-          maxWaitMs: options.maxWaitMs,
+          maxWaitMs,
           signal,
           ...(options.onWaiting ? { onWaiting: options.onWaiting } : {}),
           ...(options.probe ? { probe: options.probe } : {}),
@@ -120,8 +136,8 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
             proceed: false,
             waitedMs: settled.waitedMs,
             ...seen,
-            result: 'failed',
-            reason: `${failure}; gave up waiting after ${Math.round(settled.waitedMs / 1000)} s for ${settled.reason}`,
+            result: 'gave-up',
+            reason: `${failure}; gave up waiting after ${seconds(judged.shimWaitStarted === null ? settled.waitedMs : Date.now() - judged.shimWaitStarted)} for ${settled.reason}`,
           };
         }
         if (!probe || probe.ok)
@@ -138,6 +154,21 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
     };
     return decision;
   };
+}
+
+/** Every not-a-race line names the trees it looked at. */
+function looked(roots: readonly string[]): string {
+  if (roots.length === 0) return 'site-packages (none found to watch)';
+  return roots.length === 1 ? roots[0]! : `site-packages (${roots.join(', ')})`;
+}
+
+function fromWhom(record: Record<string, unknown> | null): string {
+  if (!record) return ' (from the output)';
+  return ` (recorded by ${String(record.executable ?? 'python')}, pid ${String(record.pid ?? '?')})`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 function failureText(c: Classification, exitCode: number | null): string {

@@ -1,0 +1,95 @@
+"""Records, in PLUGIN_SETTLE_EVENTS, how a Python of the build failed (README "Protocol").
+
+The wrapper passes the build's output through untouched and judges a failure by these records instead of
+by reading the output.  Imported only when a process fails, so a passing build pays nothing for it.
+Stdlib only, and importable by every Python the shim loads in, 2.7 included.
+"""
+import json
+import os
+import sys
+import time
+
+# A traceback longer than this keeps its head and its last lines (where the exception is named).
+_TEXT_LIMIT = 64 * 1024
+
+
+def _iso(t):
+    return time.strftime('%Y-%m-%dT%H:%M:%S', time.gmtime(t)) + '.%03dZ' % int((t % 1) * 1000)
+
+
+def _text(value):
+    try:
+        text = value if isinstance(value, str) else str(value)
+    except Exception:
+        try:
+            text = repr(value)
+        except Exception:
+            text = '<unprintable>'
+    if not isinstance(text, str):  # Python 2: a unicode message
+        text = text.encode('utf-8', 'replace')
+    return text
+
+
+def _clip(text):
+    if len(text) <= _TEXT_LIMIT:
+        return text
+    return text[: _TEXT_LIMIT // 4] + '\n...\n' + text[-(_TEXT_LIMIT * 3 // 4) :]
+
+
+def own_roots():
+    """The site-packages of this interpreter: a venv's, --user, a distro's dist-packages."""
+    roots = []
+    for entry in sys.path:
+        if os.path.basename(entry) in ('site-packages', 'dist-packages') and os.path.isdir(entry):
+            path = os.path.abspath(entry)
+            if path not in roots:
+                roots.append(path)
+    return roots
+
+
+def describe(kind, value, traceback_text):
+    """The fields every failure record has: what was raised, where, by which interpreter."""
+    record = {
+        't': _iso(time.time()),
+        'pid': os.getpid(),
+        'ppid': os.getppid(),
+        'executable': sys.executable,
+        'argv0': sys.argv[0] if getattr(sys, 'argv', None) else None,
+        'roots': own_roots(),
+        'type': getattr(kind, '__name__', _text(kind)),
+        'message': _text(value),
+        'traceback': _clip(traceback_text),
+    }
+    if isinstance(value, ImportError):
+        for field in ('name', 'path'):
+            found = getattr(value, field, None)
+            if isinstance(found, str):
+                record[field] = found
+    return record
+
+
+def append(record):
+    """One write with O_APPEND: lines from concurrent processes of the build do not interleave."""
+    target = os.environ.get('PLUGIN_SETTLE_EVENTS')
+    if not target:
+        return
+    line = (json.dumps(record, sort_keys=True) + '\n').encode('utf-8')
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, line)
+        finally:
+            os.close(fd)
+    except (IOError, OSError) as error:
+        sys.stderr.write('plugin-settle: cannot record a failure in %s: %s\n' % (target, error))
+
+
+def uncaught(kind, value, tb, text=None):
+    """An exception is ending the process: record it with the traceback Python prints for it."""
+    if text is None:
+        import traceback
+
+        text = ''.join(traceback.format_exception(kind, value, tb))
+    record = describe(kind, value, text)
+    record['event'] = 'exception'
+    append(record)
