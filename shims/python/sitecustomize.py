@@ -14,9 +14,15 @@ import sys
 
 
 def _activate():
-    if os.environ.get('PLUGIN_SETTLE_INPROCESS') != '1' or sys.version_info < (3, 6):
+    if os.environ.get('PLUGIN_SETTLE_INPROCESS') != '1':
         return
     try:
+        if sys.version_info < (3, 6):
+            # No healing here; but pip's isolated builds must keep the shim, so failures are recorded.
+            import _plugin_settle_isolation
+
+            _plugin_settle_isolation.install_python2_hook()
+            return
         import _plugin_settle_shim
         _plugin_settle_shim.install()
     except Exception as error:  # a broken shim must never break the build it protects
@@ -68,7 +74,9 @@ def _chain_to_shadowed():
             found = imp.find_module('sitecustomize', others)
         except ImportError:
             return
-        del sys.modules['sitecustomize']
+        # Python 2 clears a module's globals when the module object dies: keep ours alive, for the
+        # excepthook installed after chaining and for the hooks it defines.
+        sys._plugin_settle_sitecustomize = sys.modules.pop('sitecustomize')
         try:
             imp.load_module('sitecustomize', *found)
         finally:

@@ -52,7 +52,8 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
       };
     }
     const main = await options.monitor();
-    const extra = judged.roots.filter((root) => !main.roots.includes(root));
+    // A root gone by now (pip's isolated build env, removed when pip exits) holds no evidence.
+    const extra = await existing(judged.roots.filter((root) => !main.roots.includes(root)));
     const monitor = extra.length > 0 && options.monitorWith ? await options.monitorWith(extra) : main;
     // One deadline for a wait: the shim's, when it already waited in this attempt, else from now.
     const maxWaitMs =
@@ -154,6 +155,19 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
     };
     return decision;
   };
+}
+
+async function existing(paths: string[]): Promise<string[]> {
+  const { stat } = await import('node:fs/promises');
+  const found = await Promise.all(
+    paths.map((path) =>
+      stat(path).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ),
+    ),
+  );
+  return paths.filter((_, i) => found[i]);
 }
 
 /** Every not-a-race line names the trees it looked at. */
