@@ -57,14 +57,15 @@ describe.runIf(python)('run: giving up at --max-wait', () => {
         },
       );
       expect(result.exitCode).toBe(1);
-      const written = JSON.parse(await readFile(report, 'utf8'));
+      const written: { result: string; ended: string; inProcess: Array<{ event: string; t: string }> } =
+        JSON.parse(await readFile(report, 'utf8'));
       assertValidReport(written);
       expect(written.result).toBe('gave-up');
-      const events = written.inProcess.map((e: { event: string }) => e.event);
+      const events = written.inProcess.map((e) => e.event);
       expect(events).toEqual(expect.arrayContaining(['waiting', 'gave-up', 'exception']));
 
       // The shim began waiting; from then to the wrapper's end is one wait of at most max-wait (+1 s).
-      const waiting = written.inProcess.find((e: { event: string }) => e.event === 'waiting');
+      const waiting = written.inProcess.find((e) => e.event === 'waiting')!;
       const total = Date.parse(written.ended) - Date.parse(waiting.t);
       expect(total).toBeLessThanOrEqual(MAX_WAIT_MS + 1000);
 

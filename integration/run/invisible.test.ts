@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, runCli } from '../cli.js';
-import { tempDirs, waitFor } from '../support/index.js';
+import { CLI, runCli, waitFor } from '../cli.js';
+import { tempDirs } from '../support/index.js';
 
 // The wrapper as invisible as timeout(1): the build writes to our own stdout and stderr, so it keeps
 // its terminal, its SIGPIPE, its write errors and the kernel's ordering, and we return when it exits.
@@ -17,16 +17,16 @@ const bash = (script: string, env: NodeJS.ProcessEnv = {}) =>
 describe('run: the build keeps its pipes, its terminal and its errors', () => {
   it('`run -- yes | head -1` ends with SIGPIPE (141) at once, as bare', async () => {
     const started = Date.now();
-    const result = await bash('"$NODE" "$CLI" run -- yes | head -1; echo "status ${PIPESTATUS[0]}"');
+    const result = await bash('"$NODE" "$CLI" run -- yes | head -1; echo "status $PIPESTATUS"');
     expect(result.stdout).toBe('y\nstatus 141');
     // A hang catcher: without the pipe's SIGPIPE reaching `yes` this never ends.
     expect(Date.now() - started).toBeLessThan(2000 + 1500);
   });
 
   it('`seq 1 10000000 | head -1` is stopped by SIGPIPE, not drained to its end', async () => {
-    const bare = await bash('seq 1 10000000 | head -1; echo "status ${PIPESTATUS[0]}"');
+    const bare = await bash('seq 1 10000000 | head -1; echo "status $PIPESTATUS"');
     const wrapped = await bash(
-      '"$NODE" "$CLI" run -- seq 1 10000000 | head -1; echo "status ${PIPESTATUS[0]}"',
+      '"$NODE" "$CLI" run -- seq 1 10000000 | head -1; echo "status $PIPESTATUS"',
     );
     expect(bare.stdout).toBe('1\nstatus 141');
     expect(wrapped.stdout).toBe(bare.stdout);
@@ -95,7 +95,7 @@ describe('run: the build keeps its pipes, its terminal and its errors', () => {
 
   it('without the shim stderr is piped for the tail, and a closed reader still reaches the build', async () => {
     const result = await bash(
-      '"$NODE" "$CLI" run --no-inprocess -- sh -c "seq 1 10000000 >&2" 2>&1 >/dev/null | head -1; echo "status ${PIPESTATUS[0]}"',
+      '"$NODE" "$CLI" run --no-inprocess -- sh -c "seq 1 10000000 >&2" 2>&1 >/dev/null | head -1; echo "status $PIPESTATUS"',
     );
     expect(result.stdout).toBe('1\nstatus 141');
   });
