@@ -25,9 +25,7 @@ describe('run: the build keeps its pipes, its terminal and its errors', () => {
 
   it('`seq 1 10000000 | head -1` is stopped by SIGPIPE, not drained to its end', async () => {
     const bare = await bash('seq 1 10000000 | head -1; echo "status $PIPESTATUS"');
-    const wrapped = await bash(
-      '"$NODE" "$CLI" run -- seq 1 10000000 | head -1; echo "status $PIPESTATUS"',
-    );
+    const wrapped = await bash('"$NODE" "$CLI" run -- seq 1 10000000 | head -1; echo "status $PIPESTATUS"');
     expect(bare.stdout).toBe('1\nstatus 141');
     expect(wrapped.stdout).toBe(bare.stdout);
   });
