@@ -51,7 +51,12 @@ function variants(python, work) {
   return {
     bare: base,
     'inert, cached': { ...base, PYTHONPATH: cached },
-    'active, cached': { ...base, PYTHONPATH: cached, PLUGIN_SETTLE_INPROCESS: '1', PLUGIN_SETTLE_EVENTS: events },
+    'active, cached': {
+      ...base,
+      PYTHONPATH: cached,
+      PLUGIN_SETTLE_INPROCESS: '1',
+      PLUGIN_SETTLE_EVENTS: events,
+    },
     'inert, no pyc': { ...noWrite, PYTHONPATH: sourceOnly },
     'active, no pyc': {
       ...noWrite,
