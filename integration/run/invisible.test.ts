@@ -117,5 +117,19 @@ describe('run: --report that cannot be written', () => {
     );
     expect(warning).toBeGreaterThanOrEqual(0);
     expect(warning).toBeLessThan(lines.indexOf('build-ran'));
+    // …and once more when it cannot be written at the end: the last line of the run.
+    expect(lines.at(-1)).toMatch(
+      /^plugin-settle: cannot write the report to .*the build's exit status is returned$/,
+    );
+  });
+
+  it('in GitHub Actions the failed write is an ::error too', async () => {
+    const result = await runCli(['run', '--report', '/nonexistent/dir/r.json', '--', 'sh', '-c', 'exit 4'], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: '' },
+    });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(
+      /^::error title=plugin-settle::cannot write the report to \/nonexistent\/dir\/r.json/m,
+    );
   });
 });

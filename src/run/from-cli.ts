@@ -87,7 +87,11 @@ export async function runFromCli(
           void import('../classify/index.js').catch(() => {});
         }, WATCH_AFTER_MS);
       },
-      onDecisionError: (reason) => progress.warn(`${reason}; the build's own exit status is returned`),
+      onDecisionError: (reason) => {
+        // Our own failure: said even with --quiet.
+        progress.always(`${reason}; the build's own exit status is returned`, 'bad');
+        ci?.ourFailure(`${reason}; the build's own exit status is returned`);
+      },
       onRetry: (attempt) => progress.retrying(attempt),
       decide: observeAttempts(decide, {
         attemptEnded: (n) => ci?.attemptEnded(n),
@@ -106,9 +110,10 @@ export async function runFromCli(
     progress.done();
     // A report we cannot write is a warning: the build's exit status is what the caller gets.
     if (options.report)
-      await writeReport(report, options.report).catch((error: Error) =>
-        progress.warn(`${error.message}; the build's exit status is returned`),
-      );
+      await writeReport(report, options.report).catch((error: Error) => {
+        progress.always(`${error.message}; the build's exit status is returned`, 'bad');
+        ci?.ourFailure(`${error.message}; the build's exit status is returned`);
+      });
     const ciWarning = await ci?.finish(report);
     if (ciWarning) progress.warn(ciWarning);
     // Last, so a run that gave up ends on the line that says why.

@@ -8,7 +8,7 @@ export interface Judged {
   roots: string[];
   /** The record the classification comes from, if any. */
   record: ShimEvent | null;
-  /** When the shim first began waiting for a merge in this attempt (epoch ms): the shared deadline's start. */
+  /** When the shim began a wait it gave up on in this attempt (epoch ms): the shared deadline's start. */
   shimWaitStarted: number | null;
 }
 
@@ -26,7 +26,11 @@ export function judgeAttempt(records: ShimEvent[], tail: Uint8Array, classify: C
     ...records.filter((record) => record.event === 'exception'),
     ...records.filter((record) => record.event === 'passed'),
   ];
-  const shimWaitStarted = firstTime(records.filter((record) => record.event === 'waiting'));
+  // A wait the shim gave up on is the one the wrapper continues; a healed one is over.
+  const gaveUp = new Set(records.filter((record) => record.event === 'gave-up').map((record) => record.pid));
+  const shimWaitStarted = firstTime(
+    records.filter((record) => record.event === 'waiting' && gaveUp.has(record.pid)),
+  );
   let first: Judged | null = null;
   for (const record of failures) {
     const judged: Judged = {

@@ -284,6 +284,7 @@ describe('the race decision from in-process records', () => {
     const decision = await decide({
       attempt: withRecords([
         record({ event: 'waiting', t: shimStarted }),
+        record({ event: 'gave-up', t: new Date().toISOString() }),
         record({ event: 'exception', name: 'pbr', traceback: MISSING_PBR }),
       ]),
       retriesLeft: 3,
@@ -294,6 +295,28 @@ describe('the race decision from in-process records', () => {
     expect(givenMaxWait).toBeGreaterThanOrEqual(0);
     expect(givenMaxWait).toBeLessThanOrEqual(500);
     expect(prepared).toMatchObject({ proceed: false, result: 'gave-up' });
+  });
+
+  it('a wait the shim healed leaves the wrapper its full max-wait', async () => {
+    let givenMaxWait = -1;
+    const monitor = fakeMonitor({ changes: [change] });
+    monitor.waitForSettled = async (options: { maxWaitMs: number }) => {
+      givenMaxWait = options.maxWaitMs;
+      return { settled: false, waitedMs: 0, reason: 'pbr to be complete', timedOut: true };
+    };
+    const decide = createRaceDecision({ ...base, maxWaitMs: 3000, monitor: async () => monitor });
+    const decision = await decide({
+      attempt: withRecords([
+        record({ event: 'waiting', t: new Date(Date.now() - 2500).toISOString() }),
+        record({ event: 'healed' }),
+        record({ event: 'exception', name: 'pbr', traceback: MISSING_PBR }),
+      ]),
+      retriesLeft: 3,
+      signal,
+    });
+    if (decision.action !== 'retry') throw new Error('expected a retry decision');
+    await decision.prepare!(signal);
+    expect(givenMaxWait).toBe(3000);
   });
 });
 
