@@ -39,6 +39,7 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
     const { classify, describeClassification, filesUnderRoots } = await import('../classify/index.js');
     const judged = judgeAttempt(attempt.records ?? [], attempt.tail, classify);
     const { classification } = judged;
+    const judgedBy = judged.record ? { judgedBy: recordSummary(judged.record) } : {};
     const failure = failureText(classification, attempt.exitCode);
     options.onVerbose?.(
       `attempt ${attempt.n}: ${describeClassification(classification)}${fromWhom(judged.record)}`,
@@ -48,7 +49,7 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
         action: 'fail',
         result: 'failed',
         reason: `${failure}: not an import failure`,
-        details: { classification },
+        details: { classification, ...judgedBy },
       };
     }
     const main = await options.monitor();
@@ -72,7 +73,7 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
         action: 'fail',
         result: 'failed',
         reason: `${failure} in ${classification.files[0]}, outside the watched site-packages: a real error, not a merge race`,
-        details: { classification },
+        details: { classification, ...judgedBy },
       };
     }
     const implicated: Implicated = {
@@ -89,7 +90,7 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
     ]);
     const live = merges.filter((merge) => !merge.stale);
     const unfinished = incomplete.filter((dist) => !dist.stale);
-    const details = { classification, evidence: { changes: cap(changes), merges: cap(merges) } };
+    const details = { classification, ...judgedBy, evidence: { changes: cap(changes), merges: cap(merges) } };
     options.onVerbose?.(
       `attempt ${attempt.n}: ${changes.length} relevant change(s), ${live.length} merge(s) in progress, ${unfinished.length} incomplete`,
     );
@@ -174,6 +175,16 @@ async function existing(paths: string[]): Promise<string[]> {
 function looked(roots: readonly string[]): string {
   if (roots.length === 0) return 'site-packages (none found to watch)';
   return roots.length === 1 ? roots[0]! : `site-packages (${roots.join(', ')})`;
+}
+
+function recordSummary(record: Record<string, unknown>) {
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  return {
+    event: String(record.event),
+    pid: typeof record.pid === 'number' ? record.pid : null,
+    executable: text(record.executable),
+    argv0: text(record.argv0),
+  };
 }
 
 function fromWhom(record: Record<string, unknown> | null): string {

@@ -68,6 +68,9 @@ def assess(flavour, entry_point, error):
     if kind is None:
         _passed(config, implicated, flavour, kind, error, 'not a failure a merge causes')
         return None
+    if not config.heal:
+        _passed(config, implicated, flavour, kind, error, 'healing off')
+        return None
     if kind == 'truncated-source' and not any(f.startswith(tuple(config.roots)) for f in implicated.files):
         _passed(config, implicated, flavour, kind, error, 'outside the watched roots')
         return None
