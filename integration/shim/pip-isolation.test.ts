@@ -101,8 +101,8 @@ describe.each(covered.map((i) => [`Python ${i.version}`, i] as const))(
       // pip's sitecustomize ran after ours: the backend saw pip's build environment, not the system's.
       expect(backend[0]!.roots).toEqual([expect.stringMatching(/pip-build-env-.*overlay/)]);
       expect(written.result).toBe('not-a-race');
-    // Judged by the backend's record: pip itself only says a subprocess failed.
-    expect(written.attempts[0].judgedBy.argv0).toMatch(/_in_process\.pyc?$/);
+      // Judged by the backend's record: pip itself only says a subprocess failed.
+      expect(written.attempts[0]?.judgedBy?.argv0).toMatch(/_in_process\.pyc?$/);
       expect(written.reason).toMatch(/No module named '?isoplug_missing/);
     });
   },

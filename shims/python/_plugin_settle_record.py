@@ -84,12 +84,46 @@ def append(record):
         sys.stderr.write('plugin-settle: cannot record a failure in %s: %s\n' % (target, error))
 
 
+def _error_line(text, offset):
+    """The one line of a SyntaxError's text that CPython's own printer shows, and the offset in it.
+
+    The traceback module before 3.10 prints all of a multi-line text (a triple-quoted string cut short
+    spans the rest of the file), where the interpreter prints the line holding the offset.
+    """
+    if not isinstance(offset, int) or offset < 0 or '\n' not in text.rstrip('\n'):
+        return text, offset
+    if offset > 0 and offset == len(text) and text[offset - 1] == '\n':
+        offset -= 1
+    while True:
+        newline = text.find('\n')
+        if newline < 0 or newline >= offset:
+            break
+        offset -= newline + 1
+        text = text[newline + 1 :]
+    stripped = text.lstrip(' \t\f')
+    return stripped, offset - (len(text) - len(stripped))
+
+
+def as_printed(report):
+    """A traceback.TracebackException's text, its SyntaxErrors shown as the interpreter shows them."""
+    current, seen = report, set()
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if getattr(current, 'text', None):
+            current.text, current.offset = _error_line(current.text, current.offset)
+        current = current.__cause__ or (None if current.__suppress_context__ else current.__context__)
+    return ''.join(report.format())
+
+
 def uncaught(kind, value, tb, text=None):
     """An exception is ending the process: record it with the traceback Python prints for it."""
     if text is None:
         import traceback
 
-        text = ''.join(traceback.format_exception(kind, value, tb))
+        if hasattr(traceback, 'TracebackException'):
+            text = as_printed(traceback.TracebackException(kind, value, tb))
+        else:  # Python 2
+            text = ''.join(traceback.format_exception(kind, value, tb))
     record = describe(kind, value, text)
     record['event'] = 'exception'
     append(record)

@@ -3,7 +3,6 @@ import type { Change, Implicated, MergeInProgress, Monitor } from '../watch/inde
 import type { Decide, Decision } from './decision.js';
 import type { probeImports } from './probe.js';
 import { judgeAttempt } from './records.js';
-import { settleThenProbe } from './settle-probe.js';
 
 export interface RaceDecisionOptions {
   /** The monitor, started after the first child; awaited only when an attempt fails. */
@@ -116,6 +115,8 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
       )}`,
       details,
       prepare: async (signal) => {
+        // Loaded only for a retry: the probe's process library must not cost every build's start-up.
+        const { settleThenProbe } = await import('./settle-probe.js');
         const modules = probeTargets(classification);
         const { settled, probe } = await settleThenProbe({
           monitor,

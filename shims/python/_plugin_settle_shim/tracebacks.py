@@ -57,7 +57,12 @@ def _without_own_frames_text(kind, value, tb, own_codes):
         kept = [frame for frame in current.stack if not _is_own(frame, own_codes)]
         current.stack = traceback.StackSummary.from_list(kept)
         current = current.__cause__ or (None if current.__suppress_context__ else current.__context__)
-    return ''.join(report.format())
+    try:
+        import _plugin_settle_record
+
+        return _plugin_settle_record.as_printed(report)
+    except ImportError:
+        return ''.join(report.format())
 
 
 def _is_own(frame, own_codes):
