@@ -41,16 +41,22 @@ export function createSpawner(options: SpawnOptions): Spawner {
   return async (n) => {
     const tail = stdout === 'inherit' && stderr === 'inherit' ? null : new OutputTail(options.tailBytes);
     const started = clock.now();
-    const child = spawn(options.command, [...options.args], {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: [
-        'inherit',
-        stdout === 'inherit' ? 'inherit' : 'pipe',
-        stderr === 'inherit' ? 'inherit' : 'pipe',
-      ],
-      detached: true,
-    });
+    let child: ChildProcess;
+    try {
+      child = spawn(options.command, [...options.args], {
+        cwd: options.cwd,
+        env: options.env,
+        stdio: [
+          'inherit',
+          stdout === 'inherit' ? 'inherit' : 'pipe',
+          stderr === 'inherit' ? 'inherit' : 'pipe',
+        ],
+        detached: true,
+      });
+    } catch (error) {
+      // Refused before any process exists (an empty name, a NUL byte): the command cannot be run.
+      throw startError(options.command, error as NodeJS.ErrnoException);
+    }
     const failure = await spawned(child);
     if (failure) throw startError(options.command, failure);
     const pid = child.pid!;
@@ -149,7 +155,7 @@ function startError(command: string, error: NodeJS.ErrnoException): CommandError
     return new CommandError(`command not found: ${command} (check the name and PATH)`, 'command-not-found');
   }
   return new CommandError(
-    `cannot execute ${command}: ${error.code ?? error.message} (check its permissions and interpreter line)`,
+    `cannot execute ${command || "''"}: ${error.code?.startsWith('ERR_') ? error.message : (error.code ?? error.message)} (check its permissions and interpreter line)`,
     'command-not-executable',
   );
 }
