@@ -46,12 +46,24 @@ function variants(python, work) {
   const base = { ...process.env, PYTHONPATH: '', PLUGIN_SETTLE_INPROCESS: '' };
   delete base.PYTHONDONTWRITEBYTECODE;
   const noWrite = { ...base, PYTHONDONTWRITEBYTECODE: '1' };
+  // What `plugin-settle run` sets for an active shim: its excepthook recorder installs only with it.
+  const events = join(work, 'events.jsonl');
   return {
     bare: base,
     'inert, cached': { ...base, PYTHONPATH: cached },
-    'active, cached': { ...base, PYTHONPATH: cached, PLUGIN_SETTLE_INPROCESS: '1' },
+    'active, cached': {
+      ...base,
+      PYTHONPATH: cached,
+      PLUGIN_SETTLE_INPROCESS: '1',
+      PLUGIN_SETTLE_EVENTS: events,
+    },
     'inert, no pyc': { ...noWrite, PYTHONPATH: sourceOnly },
-    'active, no pyc': { ...noWrite, PYTHONPATH: sourceOnly, PLUGIN_SETTLE_INPROCESS: '1' },
+    'active, no pyc': {
+      ...noWrite,
+      PYTHONPATH: sourceOnly,
+      PLUGIN_SETTLE_INPROCESS: '1',
+      PLUGIN_SETTLE_EVENTS: events,
+    },
   };
 }
 

@@ -4,11 +4,20 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { atLeast, type Interpreter, tempDirs } from '../support/index.js';
 import { recordLatency } from './latency.js';
 import { full, installerPython, label, smoke, warnUncovered } from './matrix.js';
-import { PLUGIN, runHealedInProcess, runProtected, runUnprotected, setUpRace } from './race.js';
+import {
+  type Evidence,
+  PLUGIN,
+  runHealedInProcess,
+  runProtected,
+  runUnprotected,
+  setUpRace,
+} from './race.js';
 import { STYLES, type Style } from './styles.js';
 
-// Real builds racing real merge styles, through the built CLI with the in-process shim off, so the
-// wrapper's own retry is what heals them. Each race is first run unwrapped and must break the build.
+// Real builds racing real merge styles, through the built CLI with in-process healing off, so the
+// wrapper's own retry is what heals them: judged by what the shim recorded inside the build (every
+// style, every interpreter, 2.7 included), and by the output tail with the shim off (--no-inprocess).
+// Each race is first run unwrapped and must break the build.
 const temp = tempDirs();
 afterAll(() => temp.cleanup());
 warnUncovered('race matrix');
@@ -16,7 +25,7 @@ warnUncovered('race matrix');
 /** `run`'s default settle time, which these races use. */
 const SETTLE_MS = 750;
 
-async function race(interpreter: Interpreter, style: Style) {
+async function race(interpreter: Interpreter, style: Style, judgedFrom: Evidence = 'records') {
   if (!installerPython) throw new Error('no Python >= 3.6 to run the test installers');
   // Unprotected first: the race must really break this build, or the test proves nothing.
   const bare = await setUpRace(temp, interpreter, style, installerPython);
@@ -25,7 +34,7 @@ async function race(interpreter: Interpreter, style: Style) {
   expect(unprotected.all).toMatch(style.error);
 
   const run = await setUpRace(temp, interpreter, style, installerPython);
-  const wrapped = await runProtected(run, style, ['--settle', `${SETTLE_MS}`]);
+  const wrapped = await runProtected(run, style, ['--settle', `${SETTLE_MS}`], judgedFrom);
   const { report } = wrapped;
   const context = `${wrapped.stderr}\nreport: ${JSON.stringify(report, null, 2)}`;
   expect(wrapped.waitedForInstaller, context).toBe(true);
@@ -38,6 +47,10 @@ async function race(interpreter: Interpreter, style: Style) {
   ).toEqual([1, 0]);
   const [failed, retry] = report.attempts;
   expect(failed?.classification, context).toMatchObject({ category: style.category });
+  // Judged by a record of the build's own Python (the exception that ended it), or by the tail.
+  if (judgedFrom === 'records')
+    expect(failed?.judgedBy, context).toMatchObject({ event: 'exception', executable: run.site.python });
+  else expect(failed?.judgedBy, context).toBeUndefined();
   expect(failed?.decision?.action, context).toBe('retry');
   const evidence = failed?.evidence as { changes: { path: string }[]; merges: { kind: string }[] };
   expect(evidence.changes.length + evidence.merges.length, context).toBeGreaterThan(0);
@@ -84,6 +97,14 @@ describe.each(full.map((i) => [label(i), i] as const))('every installer style, %
 
 describe.each(smoke.map((i) => [label(i), i] as const))('smoke race, %s', (_label, interpreter) => {
   it('naive: fails unwrapped, succeeds wrapped after one retry', () => race(interpreter, STYLES.naive));
+});
+
+// The fallback where nothing of ours runs in Python: the traceback comes from the stderr tail.
+describe.each(
+  [...full, ...smoke.filter((i) => i.version.startsWith('2.'))].map((i) => [label(i), i] as const),
+)('--no-inprocess (output tail), %s', (_label, interpreter) => {
+  it('naive: fails unwrapped, succeeds wrapped after one retry', () =>
+    race(interpreter, STYLES.naive, 'tail'));
 });
 
 // With the shim on (the default), the same race costs no rebuild: the build waits inside the failed

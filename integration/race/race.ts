@@ -91,13 +91,25 @@ export interface Protected {
  * metadata → start the wrapper → its "attempt 1 failed"/"waiting for" line → (pause) → code → its exit.
  * The wrapper's own words say when the installer may go on: no sleeps decide the order.
  */
-export async function runProtected(race: Race, style: Style, extraArgs: string[] = []): Promise<Protected> {
+/**
+ * How the wrapper learns what failed. `records`: the shim records each failure in the build's Pythons
+ * (PLUGIN_SETTLE_HEAL=0: it records but never waits, so the wrapper's retry is what heals the race).
+ * `tail`: --no-inprocess, nothing of ours in Python; the traceback is read from the stderr we pipe.
+ */
+export type Evidence = 'records' | 'tail';
+
+export async function runProtected(
+  race: Race,
+  style: Style,
+  extraArgs: string[] = [],
+  evidence: Evidence = 'records',
+): Promise<Protected> {
   const reportFile = join(race.project, 'report.json');
   await race.installer.step('metadata');
   const wrapper = startWrapper(
     [
       'run',
-      '--no-inprocess',
+      ...(evidence === 'tail' ? ['--no-inprocess'] : []),
       // Every decision with its evidence on stderr: what a failing test shows.
       '--verbose',
       '--report',
@@ -108,7 +120,7 @@ export async function runProtected(race: Race, style: Style, extraArgs: string[]
       race.site.python,
       ...race.args,
     ],
-    { cwd: race.project, env: race.env },
+    { cwd: race.project, env: evidence === 'records' ? { ...race.env, PLUGIN_SETTLE_HEAL: '0' } : race.env },
   );
   try {
     const firstLine = await wrapper.line(/plugin-settle: (attempt 1 failed|waiting for)/);

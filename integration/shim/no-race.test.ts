@@ -78,9 +78,16 @@ describe.each(pythons.map((p) => [`Python ${p.version}`, p.python] as const))(
       expect(plain.exitCode).not.toBe(0);
       expect(plain.stderr).toMatch(/No module named '?not_installed_anywhere/);
       expect(shimmed).toEqual(plain);
-      expect(await readJsonLines(events)).toMatchObject([
-        { event: 'passed', module: 'calmplug.hooks', reason: 'no evidence' },
+      const records = await readJsonLines(events);
+      expect(records).toMatchObject([
+        { event: 'passed', module: 'calmplug.hooks', reason: 'no evidence', name: 'not_installed_anywhere' },
+        { event: 'exception', name: 'not_installed_anywhere', executable: venv.python },
       ]);
+      // The wrapper classifies these records: each holds the traceback exactly as the build printed it.
+      const printed = String(records[1]!.traceback).trimEnd();
+      expect(printed).toMatch(/^Traceback \(most recent call last\):\n/);
+      expect(plain.stderr.endsWith(printed)).toBe(true);
+      expect(records[1]!.roots).toContain(venv.sitePackages);
     });
   },
 );
@@ -115,8 +122,10 @@ describe('the shim gives up when the merge never completes', () => {
       const rest = result.stderr.split('\n').filter((line) => !line.startsWith('plugin-settle: '));
       expect({ ...result, stderr: rest.join('\n') }).toEqual(bare);
       const seen = await readJsonLines(events);
-      expect(seen.map((e) => e.event)).toEqual(['waiting', 'gave-up']);
+      expect(seen.map((e) => e.event)).toEqual(['waiting', 'gave-up', 'exception']);
       expect(seen[1]).toMatchObject({ reason: 'max wait reached', group: 'egg_info.writers' });
+      // The record of the exception that ended the build is its traceback as printed, our frames cut.
+      expect(bare.stderr.endsWith(String(seen[2]!.traceback).trimEnd())).toBe(true);
     },
   );
 });
@@ -166,9 +175,9 @@ describe('two copies of the shim on PYTHONPATH', () => {
 
 describe.skipIf(!found.some((i) => i.version.startsWith('2.')))('Python 2.7', () => {
   it.each([
-    ['inactive', {}],
+    ['inactive', { PLUGIN_SETTLE_INPROCESS: '' }],
     ['active', { PLUGIN_SETTLE_INPROCESS: '1' }],
-  ] as const)('imports the shim without error and chains (%s; healing needs 3.6+)', async (_mode, extra) => {
+  ] as const)('imports the shim without error and chains (%s; healing needs 3.6+)', async (mode, extra) => {
     const python = found.find((i) => i.version.startsWith('2.'))!.python;
     const other = await temp.make('sitecustomize');
     await writeFile(
@@ -187,6 +196,22 @@ describe.skipIf(!found.some((i) => i.version.startsWith('2.')))('Python 2.7', ()
     expect(result.stderr).toBe('the other sitecustomize ran');
     const [file, finders] = result.stdout.split('\n');
     expect(file).toMatch(new RegExp(`^${other}/sitecustomize\\.pyc?$`));
-    expect(finders).toBe('0');
+    // Active, the only finder is the one that keeps the shim in pip's isolated builds.
+    expect(finders).toBe(mode === 'active' ? '1' : '0');
+  });
+
+  it('records an exception that ends the process, with the traceback as Python 2 prints it', async () => {
+    const python = found.find((i) => i.version.startsWith('2.'))!.python;
+    const events = join(await temp.make('events'), 'events.jsonl');
+    const bare = await execa(python, ['-c', 'import no_such_module_py2'], { env: plainEnv, reject: false });
+    const shimmed = await execa(python, ['-c', 'import no_such_module_py2'], {
+      env: shimEnv([], events),
+      reject: false,
+    });
+    expect(shimmed.exitCode).toBe(1);
+    expect(shimmed.stderr).toBe(bare.stderr);
+    const records = await readJsonLines(events);
+    expect(records).toMatchObject([{ event: 'exception', type: 'ImportError', argv0: '-c' }]);
+    expect(String(records[0]!.traceback).trimEnd()).toBe(bare.stderr);
   });
 });

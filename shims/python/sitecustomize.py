@@ -5,20 +5,53 @@ without editing setuptools.  This module must stay cheap and inert: when `PLUGIN
 "1" it only hands over to the `sitecustomize` it shadows; when it is, it installs a meta-path hook that
 patches the entry-point loaders lazily, when (and if) the build imports them.
 
-Written so that Python 2.7 can import it (it then only chains); healing needs Python 3.6+.
+When `PLUGIN_SETTLE_EVENTS` is set it also wraps `sys.excepthook`, on every Python (2.7 included), so an
+exception that ends a process of the build is recorded there (`_plugin_settle_record`, imported only then):
+the wrapper judges the failure by that record, not by reading the build's output.  Healing needs 3.6+.
 """
 import os
 import sys
 
 
 def _activate():
-    if os.environ.get('PLUGIN_SETTLE_INPROCESS') != '1' or sys.version_info < (3, 6):
+    if os.environ.get('PLUGIN_SETTLE_INPROCESS') != '1':
         return
     try:
+        if sys.version_info < (3, 6):
+            # No healing here; but pip's isolated builds must keep the shim, so failures are recorded.
+            import _plugin_settle_isolation
+
+            _plugin_settle_isolation.install_python2_hook()
+            return
         import _plugin_settle_shim
         _plugin_settle_shim.install()
     except Exception as error:  # a broken shim must never break the build it protects
         sys.stderr.write('plugin-settle: in-process shim disabled: %r\n' % (error,))
+
+
+def _record_uncaught():
+    if not os.environ.get('PLUGIN_SETTLE_EVENTS'):
+        return
+    previous = sys.excepthook
+    if getattr(previous, '_plugin_settle_record', None) is not None:
+        return  # a second copy of the shim on the chain
+
+    def record(kind, value, tb, text=None):
+        try:
+            import _plugin_settle_record
+
+            _plugin_settle_record.uncaught(kind, value, tb, text)
+        except Exception:  # recording is a courtesy: the build's own traceback must still print
+            pass
+
+    def excepthook(kind, value, tb):
+        record(kind, value, tb)
+        return previous(kind, value, tb)
+
+    # tracebacks.py (our frames cut before 3.7) records the text it prints and calls `previous` itself.
+    excepthook._plugin_settle_record = record
+    excepthook._plugin_settle_previous = previous
+    sys.excepthook = excepthook
 
 
 def _others_on_path():
@@ -41,7 +74,9 @@ def _chain_to_shadowed():
             found = imp.find_module('sitecustomize', others)
         except ImportError:
             return
-        del sys.modules['sitecustomize']
+        # Python 2 clears a module's globals when the module object dies: keep ours alive, for the
+        # excepthook installed after chaining and for the hooks it defines.
+        sys._plugin_settle_sitecustomize = sys.modules.pop('sitecustomize')
         try:
             imp.load_module('sitecustomize', *found)
         finally:
@@ -59,4 +94,8 @@ def _chain_to_shadowed():
 
 
 _activate()
-_chain_to_shadowed()
+try:
+    _chain_to_shadowed()
+finally:
+    # Last, so a shadowed sitecustomize that sets its own hook (Debian's apport) is chained, not lost.
+    _record_uncaught()

@@ -99,7 +99,7 @@ export const RUN_SETTINGS: readonly RunSetting[] = [
   {
     key: 'inprocess',
     flags: '--no-inprocess',
-    help: 'do not load the in-process shim that heals plugin loads without a rebuild',
+    help: 'do not load the in-process shim that heals plugin loads and records failures; the build’s stderr is then piped through plugin-settle, which reads its tracebacks (no longer a terminal; a closed reader still reaches the build)',
     opposite: '--inprocess',
     kind: 'boolean',
     fallback: true,

@@ -1,3 +1,4 @@
+import { plural } from './ci/facts.js';
 import type { Report } from './types.js';
 
 /**
@@ -18,7 +19,7 @@ export function summaryLine(
       if (healed > 0 && !options.quiet) return `succeeded; ${healed} plugin load(s) healed in process`;
       return null;
     case 'gave-up':
-      return `gave up after ${attempts} attempts (exit ${report.exitCode}): ${report.reason ?? 'the race kept happening'}`;
+      return `gave up after ${plural(attempts, 'attempt')} (exit ${report.exitCode}): ${report.reason ?? 'the race kept happening'}`;
     case 'not-a-race':
       return options.quiet
         ? null

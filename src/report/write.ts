@@ -33,3 +33,23 @@ export async function writeReport(
     );
   }
 }
+
+/**
+ * Why the report could not be written where asked, found before the build runs (so a typo costs a
+ * warning, not the build's exit status); null when the path looks writable.
+ */
+export async function reportPathProblem(target: string): Promise<string | null> {
+  if (target === '-') return null;
+  const { access, stat } = await import('node:fs/promises');
+  const { constants } = await import('node:fs');
+  const existing = await stat(target).catch(() => null);
+  if (existing?.isDirectory())
+    return `cannot write the report to ${target}: it is a directory (choose a file path with --report)`;
+  try {
+    await access(dirname(target), constants.W_OK | constants.X_OK);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return `cannot write the report to ${target}: ${code} on ${dirname(target)} (choose a writable path with --report); the build runs anyway`;
+  }
+}

@@ -11,14 +11,11 @@ export interface ChildEnvOptions {
   evidence?: 'relevant' | 'any';
   inProcess: boolean;
   eventsFile?: string;
-  /** Our stdout is a terminal the child no longer sees (it writes to our pipe): keep its colours. */
-  colour: boolean;
 }
 
 /** The child's environment: the caller's, plus the protocol variables of DESIGN.md. */
 export function childEnv(options: ChildEnvOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...options.base, PLUGIN_SETTLE_ACTIVE: '1' };
-  if (options.colour && env.FORCE_COLOR === undefined && env.NO_COLOR === undefined) env.FORCE_COLOR = '1';
   if (!options.inProcess) {
     env.PLUGIN_SETTLE_INPROCESS = '0';
     return env;

@@ -5,6 +5,8 @@ export interface AttemptDetails {
   classification?: unknown;
   evidence?: { changes: unknown[]; merges: unknown[] };
   probe?: unknown;
+  /** The in-process record the failure was judged by (absent: judged by the output tail). */
+  judgedBy?: { event: string; pid: number | null; executable: string | null; argv0: string | null };
 }
 
 /** After a retry was decided: wait for the tree to settle (and probe), then say whether to go on. */
@@ -15,7 +17,8 @@ export type PrepareOutcome =
       proceed: false;
       waitedMs: number;
       reason: string;
-      result: 'not-a-race' | 'failed';
+      /** gave-up: the tree did not settle within max-wait. */
+      result: 'not-a-race' | 'failed' | 'gave-up';
       probe?: unknown;
       lastChange?: number;
     };

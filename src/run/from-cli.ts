@@ -4,10 +4,11 @@ import { explainDecision } from '../report/explain.js';
 import { observeAttempts } from '../report/lifecycle.js';
 import { createProgress } from '../report/progress.js';
 import { summaryLine } from '../report/summary.js';
-import { writeReport } from '../report/write.js';
+import { reportPathProblem, writeReport } from '../report/write.js';
 import { createRaceDecision } from './race-decision.js';
 import { supervise } from './supervise.js';
 import { lazyWatching, pythonFor } from './watching.js';
+import { widerMonitors } from './wider-monitor.js';
 
 /**
  * The watcher starts this long after the build: a build that is over by then (a no-op, `--version`)
@@ -37,6 +38,12 @@ export async function runFromCli(
     staleAfterMs: options.staleAfter,
     onWarning: progress.warn,
   });
+  const wider = widerMonitors(watching.monitor, {
+    staleAfterMs: options.staleAfter,
+    onWarning: progress.warn,
+  });
+  const reportProblem = options.report ? await reportPathProblem(options.report) : null;
+  if (reportProblem) progress.warn(reportProblem);
   // Merge-wait needs the markers in place before the build starts, so --hold pays for discovery up front.
   const hold = options.hold
     ? await (await import('../merge/index.js')).holdForBuild(await watching.roots(), {
@@ -46,6 +53,7 @@ export async function runFromCli(
     : null;
   const decide = createRaceDecision({
     monitor: watching.monitor,
+    monitorWith: wider.monitorWith,
     python,
     cwd: process.cwd(),
     windowMs: options.window,
@@ -79,7 +87,11 @@ export async function runFromCli(
           void import('../classify/index.js').catch(() => {});
         }, WATCH_AFTER_MS);
       },
-      onDecisionError: (reason) => progress.warn(`${reason}; the build's own exit status is returned`),
+      onDecisionError: (reason) => {
+        // Our own failure: said even with --quiet.
+        progress.always(`${reason}; the build's own exit status is returned`, 'bad');
+        ci?.ourFailure(`${reason}; the build's own exit status is returned`);
+      },
       onRetry: (attempt) => progress.retrying(attempt),
       decide: observeAttempts(decide, {
         attemptEnded: (n) => ci?.attemptEnded(n),
@@ -96,16 +108,23 @@ export async function runFromCli(
     // Asking the interpreter for its roots costs a Python start: only a report shows them.
     if (options.report) report.roots = await watching.roots().catch(() => extraRoots);
     progress.done();
+    // A report we cannot write is a warning: the build's exit status is what the caller gets.
+    if (options.report)
+      await writeReport(report, options.report).catch((error: Error) => {
+        progress.always(`${error.message}; the build's exit status is returned`, 'bad');
+        ci?.ourFailure(`${error.message}; the build's exit status is returned`);
+      });
     const ciWarning = await ci?.finish(report);
     if (ciWarning) progress.warn(ciWarning);
+    // Last, so a run that gave up ends on the line that says why.
     const line = summaryLine(report, { quiet: options.quiet, verbose: options.verbose });
     if (line) progress.always(line, tone(report.result));
-    if (options.report) await writeReport(report, options.report);
     return report.exitCode;
   } finally {
     clearTimeout(watchTimer);
     progress.done();
     await hold?.release();
+    await wider.close();
     await watching.close();
   }
 }

@@ -2,11 +2,16 @@ import type { Classification } from '../classify/index.js';
 import type { Change, Implicated, MergeInProgress, Monitor } from '../watch/index.js';
 import type { Decide, Decision } from './decision.js';
 import type { probeImports } from './probe.js';
-import { settleThenProbe } from './settle-probe.js';
+import { judgeAttempt } from './records.js';
 
 export interface RaceDecisionOptions {
   /** The monitor, started after the first child; awaited only when an attempt fails. */
   monitor: () => Promise<Monitor>;
+  /**
+   * A monitor over the main one's roots and these: the site-packages a failing interpreter reported
+   * from inside the build (`venv/bin/pip install .` judges the venv). Without it, only the main roots.
+   */
+  monitorWith?: (roots: string[]) => Promise<Monitor>;
   python: string;
   cwd: string;
   windowMs: number;
@@ -31,18 +36,30 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
   return async ({ attempt }) => {
     // Loaded only when a build fails: a passing build never pays for the classifier.
     const { classify, describeClassification, filesUnderRoots } = await import('../classify/index.js');
-    const classification = classify(attempt.tail);
+    const judged = judgeAttempt(attempt.records ?? [], attempt.tail, classify);
+    const { classification } = judged;
+    const judgedBy = judged.record ? { judgedBy: recordSummary(judged.record) } : {};
     const failure = failureText(classification, attempt.exitCode);
-    options.onVerbose?.(`attempt ${attempt.n}: ${describeClassification(classification)}`);
+    options.onVerbose?.(
+      `attempt ${attempt.n}: ${describeClassification(classification)}${fromWhom(judged.record)}`,
+    );
     if (classification.category === 'unrelated') {
       return {
         action: 'fail',
         result: 'failed',
         reason: `${failure}: not an import failure`,
-        details: { classification },
+        details: { classification, ...judgedBy },
       };
     }
-    const monitor = await options.monitor();
+    const main = await options.monitor();
+    // A root gone by now (pip's isolated build env, removed when pip exits) holds no evidence.
+    const extra = await existing(judged.roots.filter((root) => !main.roots.includes(root)));
+    const monitor = extra.length > 0 && options.monitorWith ? await options.monitorWith(extra) : main;
+    // One deadline for a wait: the shim's, when it already waited in this attempt, else from now.
+    const maxWaitMs =
+      judged.shimWaitStarted === null
+        ? options.maxWaitMs
+        : Math.max(0, judged.shimWaitStarted + options.maxWaitMs - Date.now());
     // A broken file is a merge's doing only if it lives where installers write.
     const fileBound =
       classification.category === 'truncated-source' || classification.category === 'corrupt-bytecode';
@@ -55,7 +72,7 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
         action: 'fail',
         result: 'failed',
         reason: `${failure} in ${classification.files[0]}, outside the watched site-packages: a real error, not a merge race`,
-        details: { classification },
+        details: { classification, ...judgedBy },
       };
     }
     const implicated: Implicated = {
@@ -72,7 +89,7 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
     ]);
     const live = merges.filter((merge) => !merge.stale);
     const unfinished = incomplete.filter((dist) => !dist.stale);
-    const details = { classification, evidence: { changes: cap(changes), merges: cap(merges) } };
+    const details = { classification, ...judgedBy, evidence: { changes: cap(changes), merges: cap(merges) } };
     options.onVerbose?.(
       `attempt ${attempt.n}: ${changes.length} relevant change(s), ${live.length} merge(s) in progress, ${unfinished.length} incomplete`,
     );
@@ -85,7 +102,7 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
       return {
         action: 'fail',
         result: 'not-a-race',
-        reason: `${failure} and site-packages has not changed in ${windowS} s: ${realCause(classification)}, not a merge race${staleNote}`,
+        reason: `${failure} and ${looked(monitor.roots)} has not changed in ${windowS} s: ${realCause(classification)}, not a merge race${staleNote}`,
         details,
       };
     }
@@ -98,6 +115,8 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
       )}`,
       details,
       prepare: async (signal) => {
+        // Loaded only for a retry: the probe's process library must not cost every build's start-up.
+        const { settleThenProbe } = await import('./settle-probe.js');
         const modules = probeTargets(classification);
         const { settled, probe } = await settleThenProbe({
           monitor,
@@ -108,7 +127,7 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
           python: options.python,
           cwd: options.cwd,
           settleMs: options.settleMs,
-          maxWaitMs: options.maxWaitMs,
+          maxWaitMs,
           signal,
           ...(options.onWaiting ? { onWaiting: options.onWaiting } : {}),
           ...(options.probe ? { probe: options.probe } : {}),
@@ -120,8 +139,8 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
             proceed: false,
             waitedMs: settled.waitedMs,
             ...seen,
-            result: 'failed',
-            reason: `${failure}; gave up waiting after ${Math.round(settled.waitedMs / 1000)} s for ${settled.reason}`,
+            result: 'gave-up',
+            reason: `${failure}; gave up waiting after ${seconds(judged.shimWaitStarted === null ? settled.waitedMs : Date.now() - judged.shimWaitStarted)} for ${settled.reason}`,
           };
         }
         if (!probe || probe.ok)
@@ -138,6 +157,44 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
     };
     return decision;
   };
+}
+
+async function existing(paths: string[]): Promise<string[]> {
+  const { stat } = await import('node:fs/promises');
+  const found = await Promise.all(
+    paths.map((path) =>
+      stat(path).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ),
+    ),
+  );
+  return paths.filter((_, i) => found[i]);
+}
+
+/** Every not-a-race line names the trees it looked at. */
+function looked(roots: readonly string[]): string {
+  if (roots.length === 0) return 'site-packages (none found to watch)';
+  return roots.length === 1 ? roots[0]! : `site-packages (${roots.join(', ')})`;
+}
+
+function recordSummary(record: Record<string, unknown>) {
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  return {
+    event: String(record.event),
+    pid: typeof record.pid === 'number' ? record.pid : null,
+    executable: text(record.executable),
+    argv0: text(record.argv0),
+  };
+}
+
+function fromWhom(record: Record<string, unknown> | null): string {
+  if (!record) return ' (from the output)';
+  return ` (recorded by ${String(record.executable ?? 'python')}, pid ${String(record.pid ?? '?')})`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 function failureText(c: Classification, exitCode: number | null): string {

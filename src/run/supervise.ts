@@ -7,7 +7,7 @@ import { type LoopOutcome, runAttemptLoop } from './attempts.js';
 import { childEnv } from './child-env.js';
 import { systemClock } from './clock.js';
 import { type Decide, neverRetry } from './decision.js';
-import { readShimEvents } from './events.js';
+import { ShimEvents } from './events.js';
 import { signalExitCode } from './exit-status.js';
 import { SignalRelay } from './signals.js';
 import { createSpawner } from './spawn.js';
@@ -36,6 +36,10 @@ export interface RunOptions {
   onDecisionError?: (reason: string) => void;
   clock?: Clock;
   spawn?: Spawner;
+  /**
+   * Where the build's output goes. By default it inherits ours, except stderr without the in-process
+   * shim: that is piped through to keep a tail for the classifier. A stream given here is piped to.
+   */
   stdout?: Writable;
   stderr?: Writable;
   relay?: SignalRelay;
@@ -52,6 +56,7 @@ export async function supervise(options: RunOptions): Promise<Report> {
   const eventsFile = options.inProcess
     ? join(tmpdir(), `plugin-settle-events.${uniqueSuffix()}.jsonl`)
     : undefined;
+  const events = eventsFile ? new ShimEvents(eventsFile) : undefined;
   const started = clock.now();
   try {
     const env = childEnv({
@@ -63,10 +68,9 @@ export async function supervise(options: RunOptions): Promise<Report> {
       inProcess: options.inProcess,
       ...(options.staleAfterMs === undefined ? {} : { staleAfterMs: options.staleAfterMs }),
       ...(options.evidence ? { evidence: options.evidence } : {}),
-      colour: Boolean((options.stdout ?? process.stdout) === process.stdout && process.stdout.isTTY),
       ...(eventsFile ? { eventsFile } : {}),
     });
-    const baseSpawn =
+    const spawnOne =
       options.spawn ??
       createSpawner({
         command: options.command,
@@ -77,6 +81,13 @@ export async function supervise(options: RunOptions): Promise<Report> {
         clock,
         ...streams(options),
       });
+    // Each attempt carries the records its own processes wrote, and none of an earlier one's.
+    const baseSpawn: Spawner = async (n) => {
+      const handle = await spawnOne(n);
+      if (!events) return handle;
+      const result = handle.result.then(async (attempt) => ({ ...attempt, records: await events.readNew() }));
+      return { pid: handle.pid, kill: handle.kill, result };
+    };
     let first = true;
     const spawn: Spawner = async (n) => {
       const handle = await baseSpawn(n);
@@ -108,7 +119,7 @@ export async function supervise(options: RunOptions): Promise<Report> {
       signal: outcome.signal,
       ...(outcome.reason === undefined ? {} : { reason: outcome.reason }),
       attempts: outcome.attempts,
-      inProcess: eventsFile ? await readShimEvents(eventsFile) : [],
+      inProcess: events ? await events.finish() : [],
     };
   } finally {
     if (!options.relay) relay.uninstall();
@@ -127,9 +138,8 @@ function interruptedExitCode(outcome: LoopOutcome, relay: SignalRelay): number |
   return signalExitCode(relay.received);
 }
 
-function streams(options: RunOptions): { stdout?: Writable; stderr?: Writable } {
-  return {
-    ...(options.stdout ? { stdout: options.stdout } : {}),
-    ...(options.stderr ? { stderr: options.stderr } : {}),
-  };
+function streams(options: RunOptions): { stdout: Writable | 'inherit'; stderr: Writable | 'inherit' } {
+  // Without the shim nothing records a failure from inside Python: its traceback on stderr is all we get.
+  const fallback = options.inProcess ? 'inherit' : process.stderr;
+  return { stdout: options.stdout ?? 'inherit', stderr: options.stderr ?? fallback };
 }

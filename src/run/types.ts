@@ -10,8 +10,13 @@ export interface AttemptResult {
   signal: NodeJS.Signals | null;
   /** True when the attempt ended because we forwarded a signal (Ctrl-C, SIGTERM…): never retried. */
   interrupted: boolean;
-  /** The last bytes of combined stdout+stderr, for the classifier. */
+  /**
+   * The last bytes of the output we piped (empty when the build's output was inherited: then the
+   * in-process records say what failed).
+   */
   tail: Buffer;
+  /** What the in-process shim recorded during this attempt (README "Protocol"); empty without it. */
+  records?: Record<string, unknown>[];
 }
 
 export interface Clock {

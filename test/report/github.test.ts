@@ -67,3 +67,17 @@ describe('annotations of a report', () => {
     expect(annotations(retriedReport({ attempts: retriedReport().attempts.slice(1) }))).toEqual([]);
   });
 });
+
+describe('plugin-settle’s own failures in CI', () => {
+  it('an ::error in GitHub Actions; GitLab has no annotations, the stderr line says it', async () => {
+    const { ciOutput } = await import('../../src/report/ci/index.js');
+    const lines: string[] = [];
+    const options = { write: (line: string) => lines.push(line), command: ['python3'], maxAttempts: 1 };
+    ciOutput({ ...options, env: { GITHUB_ACTIONS: 'true' } })!.ourFailure(
+      'cannot write the report to /x/r.json: ENOENT',
+    );
+    expect(lines).toEqual(['::error title=plugin-settle::cannot write the report to /x/r.json: ENOENT']);
+    ciOutput({ ...options, env: { GITLAB_CI: 'true' } })!.ourFailure('ignored');
+    expect(lines).toHaveLength(1);
+  });
+});

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { createRaceDecision } from '../../src/run/race-decision.js';
 import type { AttemptResult } from '../../src/run/types.js';
@@ -86,7 +87,7 @@ describe('the race decision', () => {
     const decision = await decide({ attempt: attempt(MISSING_PBR), retriesLeft: 3, signal });
     expect(decision).toMatchObject({ action: 'fail', result: 'not-a-race' });
     expect(decision.reason).toBe(
-      "ModuleNotFoundError: No module named 'pbr' and site-packages has not changed in 5 s: a missing dependency, not a merge race",
+      "ModuleNotFoundError: No module named 'pbr' and /venv/lib/python3.11/site-packages has not changed in 5 s: a missing dependency, not a merge race",
     );
   });
 
@@ -165,9 +166,157 @@ describe('the race decision', () => {
     const decision = await decide({ attempt: attempt(MISSING_PBR), retriesLeft: 3, signal });
     if (decision.action !== 'retry') throw new Error('expected a retry decision');
     const prepared = await decision.prepare!(signal);
-    expect(prepared).toMatchObject({ proceed: false, result: 'failed' });
+    expect(prepared).toMatchObject({ proceed: false, result: 'gave-up' });
     if (!prepared.proceed)
-      expect(prepared.reason).toMatch(/gave up waiting after 120 s for pbr to be complete/);
+      expect(prepared.reason).toMatch(/gave up waiting after 120\.0 s for pbr to be complete/);
+  });
+});
+
+describe('the race decision from in-process records', () => {
+  const record = (fields: Record<string, unknown>) => ({
+    t: new Date().toISOString(),
+    pid: 42,
+    executable: '/venv/bin/python',
+    roots: ['/venv/lib/python3.11/site-packages'],
+    ...fields,
+  });
+  const withRecords = (records: Record<string, unknown>[], tail = '') => ({ ...attempt(tail), records });
+
+  it('classifies the recorded traceback, not the (empty) output', async () => {
+    const decide = createRaceDecision({ ...base, monitor: async () => fakeMonitor({}) });
+    const decision = await decide({
+      attempt: withRecords([
+        record({ event: 'exception', type: 'ModuleNotFoundError', name: 'pbr', traceback: MISSING_PBR }),
+      ]),
+      retriesLeft: 3,
+      signal,
+    });
+    expect(decision).toMatchObject({ action: 'fail', result: 'not-a-race' });
+    expect(decision.reason).toMatch(
+      /No module named 'pbr' and \/venv\/lib\/python3.11\/site-packages has not/,
+    );
+  });
+
+  it('takes the first record that is an import failure: the backend under pip, not pip', async () => {
+    const pipTrailer =
+      'Traceback (most recent call last):\n  File "pip", line 1, in <module>\nSystemError: boom\n';
+    const decide = createRaceDecision({ ...base, monitor: async () => fakeMonitor({}) });
+    const decision = await decide({
+      attempt: withRecords([
+        record({
+          event: 'exception',
+          type: 'ModuleNotFoundError',
+          name: 'pbr.version',
+          traceback: MISSING_PBR,
+        }),
+        record({ event: 'exception', type: 'SystemError', traceback: pipTrailer }),
+      ]),
+      retriesLeft: 3,
+      signal,
+    });
+    // ImportError.name wins over the message's module.
+    expect(decision.details?.classification).toMatchObject({ module: 'pbr.version', topLevel: 'pbr' });
+  });
+
+  it('a load the shim let through counts when no exception ended a process', async () => {
+    const decide = createRaceDecision({ ...base, monitor: async () => fakeMonitor({ changes: [change] }) });
+    const decision = await decide({
+      attempt: withRecords([
+        record({
+          event: 'passed',
+          group: 'egg_info.writers',
+          flavour: 'importlib.metadata',
+          type: 'ModuleNotFoundError',
+          name: 'pbr',
+          traceback:
+            'Traceback (most recent call last):\n  File "x.py", line 1, in <module>\nModuleNotFoundError: No module named \'pbr\'\n',
+        }),
+      ]),
+      retriesLeft: 3,
+      signal,
+    });
+    expect(decision.action).toBe('retry');
+    expect(decision.details?.classification).toMatchObject({
+      category: 'missing-module',
+      loader: { frame: 'importlib.metadata:EntryPoint.load', group: 'egg_info.writers' },
+    });
+  });
+
+  it('watches the roots the failing interpreter reported, beside the main ones, if they still exist', async () => {
+    const asked: string[][] = [];
+    const venv = fakeMonitor({});
+    const here = tmpdir();
+    const decide = createRaceDecision({
+      ...base,
+      monitor: async () => ({ ...fakeMonitor({}), roots: ['/usr/lib/python3/dist-packages'] }),
+      monitorWith: async (roots) => {
+        asked.push(roots);
+        return { ...venv, roots: ['/usr/lib/python3/dist-packages', ...roots] };
+      },
+    });
+    const decision = await decide({
+      attempt: withRecords([
+        record({
+          event: 'exception',
+          name: 'pbr',
+          traceback: MISSING_PBR,
+          roots: [here, '/gone/site-packages'],
+        }),
+      ]),
+      retriesLeft: 3,
+      signal,
+    });
+    expect(asked).toEqual([[here]]);
+    expect(decision.reason).toContain(
+      `site-packages (/usr/lib/python3/dist-packages, ${here}) has not changed`,
+    );
+  });
+
+  it('a wait the shim began in the attempt shares its deadline with ours', async () => {
+    let givenMaxWait = -1;
+    const monitor = fakeMonitor({ changes: [change] });
+    monitor.waitForSettled = async (options: { maxWaitMs: number }) => {
+      givenMaxWait = options.maxWaitMs;
+      return { settled: false, waitedMs: 0, reason: 'pbr to be complete', timedOut: true };
+    };
+    const decide = createRaceDecision({ ...base, maxWaitMs: 3000, monitor: async () => monitor });
+    const shimStarted = new Date(Date.now() - 2500).toISOString();
+    const decision = await decide({
+      attempt: withRecords([
+        record({ event: 'waiting', t: shimStarted }),
+        record({ event: 'gave-up', t: new Date().toISOString() }),
+        record({ event: 'exception', name: 'pbr', traceback: MISSING_PBR }),
+      ]),
+      retriesLeft: 3,
+      signal,
+    });
+    if (decision.action !== 'retry') throw new Error('expected a retry decision');
+    const prepared = await decision.prepare!(signal);
+    expect(givenMaxWait).toBeGreaterThanOrEqual(0);
+    expect(givenMaxWait).toBeLessThanOrEqual(500);
+    expect(prepared).toMatchObject({ proceed: false, result: 'gave-up' });
+  });
+
+  it('a wait the shim healed leaves the wrapper its full max-wait', async () => {
+    let givenMaxWait = -1;
+    const monitor = fakeMonitor({ changes: [change] });
+    monitor.waitForSettled = async (options: { maxWaitMs: number }) => {
+      givenMaxWait = options.maxWaitMs;
+      return { settled: false, waitedMs: 0, reason: 'pbr to be complete', timedOut: true };
+    };
+    const decide = createRaceDecision({ ...base, maxWaitMs: 3000, monitor: async () => monitor });
+    const decision = await decide({
+      attempt: withRecords([
+        record({ event: 'waiting', t: new Date(Date.now() - 2500).toISOString() }),
+        record({ event: 'healed' }),
+        record({ event: 'exception', name: 'pbr', traceback: MISSING_PBR }),
+      ]),
+      retriesLeft: 3,
+      signal,
+    });
+    if (decision.action !== 'retry') throw new Error('expected a retry decision');
+    await decision.prepare!(signal);
+    expect(givenMaxWait).toBe(3000);
   });
 });
 

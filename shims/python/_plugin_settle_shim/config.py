@@ -33,6 +33,8 @@ class Config(object):
         self.any_evidence = env.get('PLUGIN_SETTLE_EVIDENCE') == 'any'
         self.events = env.get('PLUGIN_SETTLE_EVENTS') or None
         self.quiet = env.get('PLUGIN_SETTLE_QUIET') == '1'
+        # 0: record failures for the wrapper but never wait in process (its retry then handles races).
+        self.heal = env.get('PLUGIN_SETTLE_HEAL') != '0'
         # Portage's vdb; overridable so tests (and a ROOT other than /) can point elsewhere.
         self.portage_vdb = env.get('PLUGIN_SETTLE_PORTAGE_VDB') or os.path.join(env.get('EROOT') or '/', 'var/db/pkg')
         self.poll = min(0.05, max(0.01, self.settle / 5))

@@ -37,6 +37,25 @@ def _describe(error):
     return '%s: %s' % (type(error).__name__, error)
 
 
+def _passed(config, implicated, flavour, kind, error, reason):
+    """A load failure we let through: the tool may catch it and print it its own way, or not at all, so
+    the record (with the traceback as Python would print it) is what the wrapper judges it by."""
+    details = {}
+    try:
+        import traceback
+
+        import _plugin_settle_record
+
+        text = ''.join(traceback.format_exception(type(error), error, error.__traceback__))
+        details = _plugin_settle_record.describe(type(error), error, text)
+    except Exception:
+        pass
+    for own in ('t', 'pid'):
+        details.pop(own, None)
+    events.emit(config, 'passed', implicated, 0, category=kind, error=_describe(error), reason=reason,
+                flavour=flavour, **details)
+
+
 def evidence(config, implicated, since):
     return merges.in_progress(config) + tree.relevant_changes(config, implicated, since)
 
@@ -44,16 +63,21 @@ def evidence(config, implicated, since):
 def assess(flavour, entry_point, error):
     """A Plan when the failure looks like a merge race with evidence, else None (re-raise unchanged)."""
     kind = failure.category(error)
-    if kind is None:
-        return None
     config = Config()
     implicated = failure.Implicated(flavour, entry_point, error)
+    if kind is None:
+        _passed(config, implicated, flavour, kind, error, 'not a failure a merge causes')
+        return None
+    if not config.heal:
+        _passed(config, implicated, flavour, kind, error, 'healing off')
+        return None
     if kind == 'truncated-source' and not any(f.startswith(tuple(config.roots)) for f in implicated.files):
+        _passed(config, implicated, flavour, kind, error, 'outside the watched roots')
         return None
     merging = merges.in_progress(config)
     found = merging + tree.relevant_changes(config, implicated, STARTED - config.window)
     if not found:
-        events.emit(config, 'passed', implicated, 0, category=kind, error=_describe(error), reason='no evidence')
+        _passed(config, implicated, flavour, kind, error, 'no evidence')
         return None
     return Plan(config, implicated, error, found, merging=bool(merging))
 

@@ -24,11 +24,19 @@ def _patch_pkg_resources(module):
         guard.wrap(entry_point, method, 'pkg_resources')
 
 
+def _patch_build_env(module):
+    import _plugin_settle_isolation
+
+    _plugin_settle_isolation.keep_shim_in(module)
+
+
 PATCHERS = {
     'importlib.metadata': _patch_metadata,
     'importlib_metadata': _patch_metadata,
     'setuptools._vendor.importlib_metadata': _patch_metadata,
     'pkg_resources': _patch_pkg_resources,
+    # pip's isolated builds replace PYTHONPATH, which would drop the shim from the build backend.
+    'pip._internal.build_env': _patch_build_env,
 }
 
 

@@ -26,9 +26,15 @@ def install_excepthook(own_codes):
 
     def excepthook(kind, value, tb):
         if sys.version_info < (3, 7):  # tb_next is read-only: print the filtered traceback ourselves
-            if previous is not sys.__excepthook__:
+            record = getattr(previous, '_plugin_settle_record', None)
+            underlying = getattr(previous, '_plugin_settle_previous', previous)
+            if underlying is not sys.__excepthook__:
                 return previous(kind, value, tb)
-            return _print_without_own_frames(kind, value, tb, own_codes)
+            text = _without_own_frames_text(kind, value, tb, own_codes)
+            if record is not None:
+                record(kind, value, tb, text)
+            sys.stderr.write(text)
+            return None
         seen = set()
         error = value
         while error is not None and id(error) not in seen:
@@ -41,7 +47,7 @@ def install_excepthook(own_codes):
     sys.excepthook = excepthook
 
 
-def _print_without_own_frames(kind, value, tb, own_codes):
+def _without_own_frames_text(kind, value, tb, own_codes):
     import traceback
 
     report = traceback.TracebackException(kind, value, tb)
@@ -51,7 +57,12 @@ def _print_without_own_frames(kind, value, tb, own_codes):
         kept = [frame for frame in current.stack if not _is_own(frame, own_codes)]
         current.stack = traceback.StackSummary.from_list(kept)
         current = current.__cause__ or (None if current.__suppress_context__ else current.__context__)
-    sys.stderr.write(''.join(report.format()))
+    try:
+        import _plugin_settle_record
+
+        return _plugin_settle_record.as_printed(report)
+    except ImportError:
+        return ''.join(report.format())
 
 
 def _is_own(frame, own_codes):

@@ -1,5 +1,5 @@
 import type { Report } from '../types.js';
-import { attemptFacts, healedLoads, seconds } from './facts.js';
+import { attemptFacts, healedLoads, plural, seconds } from './facts.js';
 import { workflowCommand } from './github.js';
 
 /** One `::warning` per race survived (module, plugin loader, wait) and an `::error` when we gave up. */
@@ -34,7 +34,7 @@ export function annotations(report: Report): string[] {
       workflowCommand(
         'error',
         { title: 'plugin-settle: gave up' },
-        `gave up after ${report.attempts.length} attempts (exit ${report.exitCode}): ${report.reason ?? 'the race kept happening'}`,
+        `gave up after ${plural(report.attempts.length, 'attempt')} (exit ${report.exitCode}): ${report.reason ?? 'the race kept happening'}`,
       ),
     );
   }

@@ -59,3 +59,8 @@ export function timeLostMs(report: Report): number {
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** `1 attempt`, `3 attempts`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

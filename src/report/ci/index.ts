@@ -1,6 +1,6 @@
 import type { Report } from '../types.js';
 import { annotations } from './annotations.js';
-import { endGroup, group } from './github.js';
+import { endGroup, group, workflowCommand } from './github.js';
 import { sectionEnd, sectionStart } from './gitlab.js';
 import { appendStepSummary, stepSummary, worthSummarising } from './step-summary.js';
 
@@ -8,6 +8,8 @@ import { appendStepSummary, stepSummary, worthSummarising } from './step-summary
 export interface CiOutput {
   attemptStarting(n: number): void;
   attemptEnded(n: number): void;
+  /** plugin-settle itself failed at something (the decision, the report): an error annotation. */
+  ourFailure(message: string): void;
   /** Annotations and the step summary; resolves to a warning when the summary could not be written. */
   finish(report: Report): Promise<string | null>;
 }
@@ -35,6 +37,9 @@ export function ciOutput(options: CiOptions): CiOutput | null {
 function githubOutput({ env, write, command, maxAttempts }: CiOptions): CiOutput {
   let open = 0;
   return {
+    ourFailure(message) {
+      write(workflowCommand('error', { title: 'plugin-settle' }, message));
+    },
     attemptStarting(n) {
       if (n < 2) return;
       write(group(`plugin-settle: attempt ${n} of at most ${maxAttempts}: ${command.join(' ')}`));
@@ -60,6 +65,8 @@ function gitlabOutput({ write, command, maxAttempts, now = Date.now }: CiOptions
   let open = 0;
   const name = (n: number) => `plugin_settle_attempt_${n}`;
   return {
+    // GitLab has no annotations: the line on stderr is the whole story.
+    ourFailure() {},
     attemptStarting(n) {
       write(
         sectionStart(

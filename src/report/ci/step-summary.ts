@@ -1,6 +1,6 @@
 import { appendFile } from 'node:fs/promises';
 import type { Report } from '../types.js';
-import { attemptFacts, healedLoads, seconds, timeLostMs } from './facts.js';
+import { attemptFacts, healedLoads, plural, seconds, timeLostMs } from './facts.js';
 
 /** Worth a step summary: a race was seen (retried, healed or given up on) or ruled out. */
 export function worthSummarising(report: Report): boolean {
@@ -17,7 +17,7 @@ export function stepSummary(report: Report): string {
   const attempts = report.attempts.length;
   const headline = {
     succeeded: attempts > 1 ? `succeeded on attempt ${attempts} after a plugin merge race` : 'succeeded',
-    'gave-up': `gave up after ${attempts} attempts`,
+    'gave-up': `gave up after ${plural(attempts, 'attempt')}`,
     'not-a-race': `exit ${report.exitCode}, not a plugin merge race`,
     failed: `failed on attempt ${attempts}`,
     interrupted: 'interrupted',
