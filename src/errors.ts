@@ -54,7 +54,7 @@ const ERRNO: Record<string, { cause: string; fix: string }> = {
   EROFS: { cause: 'read-only file system', fix: 'remount it read-write or use another directory' },
   ENOSPC: { cause: 'no space left on device', fix: 'free space on that file system' },
   EDQUOT: { cause: 'disk quota exceeded', fix: 'free space or raise the quota' },
-  EACCES: { cause: 'permission denied', fix: 'run as a user who may write there, e.g. its owner' },
+  EACCES: { cause: 'permission denied', fix: 'run as a user allowed there, e.g. its owner' },
   EPERM: { cause: 'operation not permitted', fix: 'run as a user who may change it, e.g. its owner' },
   EIO: { cause: 'input/output error', fix: 'check the disk and the kernel log' },
   EMFILE: { cause: 'too many open files', fix: 'raise the limit (ulimit -n)' },
@@ -104,7 +104,9 @@ export function environmentError(
 ): EnvironmentError {
   const known = ERRNO[error.code];
   const cause = known?.cause ?? error.message.replace(/^[A-Z0-9]+: /, '').replace(/,.*$/, '');
-  const path = error.path;
+  // A copy names source and target: a full or read-only file system is the target's.
+  const dest = (error as { dest?: string }).dest;
+  const path = dest && ['ENOSPC', 'EDQUOT', 'EROFS'].includes(error.code) ? dest : error.path;
   const where = path ? ` at ${path}` : '';
   const fix = known ? ` (${known.fix})` : '';
   return new EnvironmentError(
