@@ -71,6 +71,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
       outcome.halfway
         ? `the merge stopped half-way, run plugin-settle merge --recover ${options.root}`
         : 'the root is unchanged',
+      options.root,
     );
   }
 }

@@ -20,7 +20,7 @@ export async function recover(root: string): Promise<RecoverResult> {
   try {
     return await recoverUnderMarker(root);
   } catch (error) {
-    throw mergeFailure(error, `cannot recover ${root}`, 'run it again once that is fixed');
+    throw mergeFailure(error, `cannot recover ${root}`, 'run it again once that is fixed', root);
   }
 }
 
