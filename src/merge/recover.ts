@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PluginSettleError } from '../errors.js';
 import { durability } from './durable.js';
-import { mergeFailure } from './failure.js';
 import { acquireMergeMarker, OWNERLESS_GRACE_MS, readMergeMarker } from './marker.js';
 import { currentOwner } from './owner.js';
 import { type RecoveryAction, recoverJournals } from './rollback.js';
@@ -17,14 +16,6 @@ export interface RecoverResult {
  * removes staging names and releases a dead merge's marker. Refuses while a live merge holds the root.
  */
 export async function recover(root: string): Promise<RecoverResult> {
-  try {
-    return await recoverUnderMarker(root);
-  } catch (error) {
-    throw mergeFailure(error, `cannot recover ${root}`, 'run it again once that is fixed', root);
-  }
-}
-
-async function recoverUnderMarker(root: string): Promise<RecoverResult> {
   const rootReal = resolveRoot(root);
   const details: string[] = [];
   const acquire = () =>
