@@ -22,7 +22,7 @@ export function mergeCommand(): Command {
     .option('--no-wait', 'fail instead of waiting when another merge holds the root')
     .option('--wait-for-builds', 'merge-wait: wait until no `run --hold` build holds the root')
     .option('--no-fsync', 'skip every fsync: faster, not durable across a power loss')
-    .option('--max-wait <ms>', 'give up waiting for other merges or builds after <ms> (or 2s)', durationMs)
+    .option('--max-wait <ms>', 'give up waiting for other merges or builds after <ms>', durationMs)
     .option('--json', 'print the result as one JSON object')
     .option('--quiet', 'print nothing on success')
     .action(async (image: string | undefined, root: string | undefined, options) => {
