@@ -34,7 +34,9 @@ describe('discoverRoots', () => {
     const dir = tempDir();
     expect(await discoverRoots(join(dir, 'nope'), { cacheDir: dir })).toEqual({
       roots: [],
-      warnings: [`cannot find the interpreter ${join(dir, 'nope')}: pass --python <path> or --watch <dir>`],
+      warnings: [
+        `cannot find the interpreter ${join(dir, 'nope')} as an executable file, so no site-packages is watched (pass --python <a python interpreter> or --watch <site-packages dir>)`,
+      ],
     });
     const broken = join(dir, 'broken');
     writeFileSync(broken, '#!/bin/sh\necho "SyntaxError: boom" >&2\nexit 1\n');
@@ -42,7 +44,9 @@ describe('discoverRoots', () => {
     const result = await discoverRoots(broken, { cacheDir: dir });
     expect(result).toEqual({
       roots: [],
-      warnings: [`cannot ask ${broken} for its site-packages: SyntaxError: boom`],
+      warnings: [
+        `cannot ask ${broken} for its site-packages: it exited with status 1: SyntaxError: boom (pass --python <a python interpreter> or --watch <site-packages dir>)`,
+      ],
     });
   });
 

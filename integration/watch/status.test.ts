@@ -78,7 +78,9 @@ describe('plugin-settle status', () => {
   test('bad input is one clear line and exit 125', () => {
     const bad = status(['--since', 'soon', '--watch', tempDir()]);
     expect(bad.status).toBe(125);
-    expect(bad.stderr).toBe("plugin-settle: --since takes a number of milliseconds, got 'soon'\n");
+    expect(bad.stderr).toBe(
+      "plugin-settle: option '--since <ms>' argument 'soon' is invalid. expected a duration in ms (e.g. 750, 750ms or 2s), got 'soon' (see --help)\n",
+    );
     const none = status(['--python', '/nonexistent/python']);
     expect(none.status).toBe(125);
     expect(none.stderr.trim().split('\n')).toEqual([

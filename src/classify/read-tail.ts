@@ -1,11 +1,18 @@
 import { open } from 'node:fs/promises';
 import { TAIL_LIMIT } from './text.js';
 
-/** The last `limit` bytes of a file, read without loading the rest: a 50 MB log costs one small read. */
+/**
+ * The last `limit` bytes of a file, read without loading the rest: a 50 MB log costs one small read.
+ * Pipes, FIFOs, `<(…)`, `/dev/stdin` on a pipe and /proc files have no size to seek from: those are
+ * read to their end like a stream.
+ */
 export async function readFileTail(path: string, limit = TAIL_LIMIT): Promise<Uint8Array> {
   const handle = await open(path, 'r');
   try {
-    const { size } = await handle.stat();
+    const stats = await handle.stat();
+    if (!stats.isFile() || stats.size === 0)
+      return await readStreamTail(handle.createReadStream({ autoClose: false }), limit);
+    const { size } = stats;
     const length = Math.min(size, limit);
     const buffer = new Uint8Array(length);
     let filled = 0;

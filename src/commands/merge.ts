@@ -1,12 +1,6 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { durationMs } from '../config/parse.js';
 import { UsageError } from '../errors.js';
-
-function milliseconds(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0)
-    throw new InvalidArgumentError('expected milliseconds, e.g. 60000');
-  return parsed;
-}
 
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} kB`;
@@ -28,7 +22,7 @@ export function mergeCommand(): Command {
     .option('--no-wait', 'fail instead of waiting when another merge holds the root')
     .option('--wait-for-builds', 'merge-wait: wait until no `run --hold` build holds the root')
     .option('--no-fsync', 'skip every fsync: faster, not durable across a power loss')
-    .option('--max-wait <ms>', 'give up waiting for other merges or builds after <ms>', milliseconds)
+    .option('--max-wait <ms>', 'give up waiting for other merges or builds after <ms>', durationMs)
     .option('--json', 'print the result as one JSON object')
     .option('--quiet', 'print nothing on success')
     .action(async (image: string | undefined, root: string | undefined, options) => {

@@ -1,13 +1,14 @@
 import { Command } from 'commander';
+import { durationMs } from '../config/parse.js';
 import { UsageError } from '../errors.js';
 
 interface StatusOptions {
   python: string;
   watch: string[];
-  since: string;
+  since: number;
   json?: boolean;
   portageRoot?: string;
-  staleAfter: string;
+  staleAfter: number;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -17,13 +18,18 @@ export function statusCommand(): Command {
     .description('show the watched roots, merges in progress, recent changes and incomplete distributions')
     .option('--python <py>', 'interpreter whose site-packages to watch', 'python3')
     .option('--watch <dir>', 'also watch this directory (repeatable)', collect, [])
-    .option('--since <ms>', 'report changes made in the last <ms> milliseconds', '10000')
+    .option('--since <ms>', 'report changes made in the last <ms> milliseconds (or 2s)', durationMs, 10_000)
     .option('--portage-root <dir>', 'Portage EROOT to look for merges in (default: $EROOT or /)')
-    .option('--stale-after <ms>', 'a staging name or marker untouched this long is a leftover', '60000')
+    .option(
+      '--stale-after <ms>',
+      'a staging name or marker untouched this long is a leftover',
+      durationMs,
+      60_000,
+    )
     .option('--json', 'print one JSON object')
     .action(async (options: StatusOptions) => {
-      const sinceMs = parseMs('--since', options.since);
-      const staleAfterMs = parseMs('--stale-after', options.staleAfter);
+      const sinceMs = options.since;
+      const staleAfterMs = options.staleAfter;
       const { discoverRoots, startMonitor } = await import('../watch/index.js');
       const warnings: string[] = [];
       const discovered = await discoverRoots(options.python);
@@ -64,13 +70,6 @@ export function statusCommand(): Command {
         await monitor.close();
       }
     });
-}
-
-function parseMs(flag: string, value: string): number {
-  const ms = Number(value);
-  if (!Number.isFinite(ms) || ms < 0)
-    throw new UsageError(`${flag} takes a number of milliseconds, got '${value}'`);
-  return ms;
 }
 
 function human(

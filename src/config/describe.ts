@@ -17,7 +17,7 @@ export function describeSettings(
 function shown(key: RunSettingKey, value: unknown): string {
   const setting = RUN_SETTINGS.find((candidate) => candidate.key === key);
   if (value === null || value === undefined) {
-    if (key === 'python') return '(the command when it is a python, else python3)';
+    if (key === 'python') return "(the command when it is a python, else its #! line's python, else python3)";
     if (key === 'report') return '(none)';
     return '(not set)';
   }

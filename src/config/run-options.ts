@@ -36,7 +36,7 @@ export const RUN_SETTINGS: readonly RunSetting[] = [
   {
     key: 'python',
     flags: '--python <path>',
-    help: 'interpreter whose site-packages to watch (default: the command when it is a python, else python3)',
+    help: "interpreter whose site-packages to watch (default: the command when it is a python, else its #! line's python, else python3)",
     kind: 'path',
   },
   { key: 'watch', flags: '--watch <dir>', help: 'watch this directory too (repeatable)', kind: 'paths' },

@@ -36,6 +36,28 @@ function entryOf(image: string, rel: string, rootReal: string): ImageEntry {
   return refuse(`the image holds ${what} at '${rel}'; remove it from the image`);
 }
 
+/**
+ * Node's string paths cannot carry a name that is not UTF-8 (it comes back with U+FFFD and names
+ * another file), and the journal is JSON text: such a name is refused before the root is touched.
+ * Wheels and RECORD files name files in UTF-8, so a Python package never needs one.
+ */
+function textNames(image: string, dirRel: string): string[] {
+  return readdirSync(join(image, dirRel), { encoding: 'buffer' }).map((raw) => {
+    const name = raw.toString('utf8');
+    if (!Buffer.from(name, 'utf8').equals(raw)) {
+      const shown = join(dirRel, [...raw].map(printable).join(''));
+      refuse(`the image holds a file name that is not UTF-8, '${shown}'; rename it to UTF-8 in the image`);
+    }
+    return name;
+  });
+}
+
+function printable(byte: number): string {
+  return byte >= 0x20 && byte < 0x7f && byte !== 0x5c
+    ? String.fromCharCode(byte)
+    : `\\x${byte.toString(16).padStart(2, '0')}`;
+}
+
 /** Every entry of the image, parents before children, after the safety checks of issue 6. */
 export function readImage(image: string, rootReal: string): ImageEntry[] {
   let top: ReturnType<typeof lstatSync>;
@@ -47,7 +69,7 @@ export function readImage(image: string, rootReal: string): ImageEntry[] {
   if (!top.isDirectory()) refuse(`the image '${image}' is not a directory; pass the directory to merge`);
   const entries: ImageEntry[] = [];
   const walk = (dirRel: string): void => {
-    for (const name of readdirSync(join(image, dirRel)).sort()) {
+    for (const name of textNames(image, dirRel).sort()) {
       if (isStagingName(name)) refuse(`the image holds plugin-settle's own staging name '${name}'`);
       const entry = entryOf(image, dirRel === '' ? name : join(dirRel, name), rootReal);
       entries.push(entry);

@@ -75,9 +75,15 @@ function tryCreate(root: string, owner: MarkerOwner, fsync: boolean): boolean {
     throw error;
   }
   const durable = durability(fsync);
-  durable.writeAtomicSync(join(path, MERGE_OWNER_FILE), `${JSON.stringify(owner)}\n`);
-  durable.syncDirSync(path);
-  durable.syncDirSync(root);
+  try {
+    durable.writeAtomicSync(join(path, MERGE_OWNER_FILE), `${JSON.stringify(owner)}\n`);
+    durable.syncDirSync(path);
+    durable.syncDirSync(root);
+  } catch (error) {
+    // A full disk fails the owner file: leave no ownerless marker behind for others to wait on.
+    rmSync(path, { recursive: true, force: true });
+    throw error;
+  }
   return true;
 }
 

@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { applyRenames } from './apply.js';
 import { waitForBuilds } from './build-markers.js';
 import { durability } from './durable.js';
+import { mergeFailure } from './failure.js';
 import { faultStep, reportFaultSteps } from './fault.js';
 import { readImage } from './image.js';
 import { type Journal, journalPath, writeJournal } from './journal.js';
@@ -60,6 +61,22 @@ function resolveImage(image: string, rootReal: string): string {
  * marker, so a concurrent build never sees entry points whose code is missing or half-written.
  */
 export async function merge(options: MergeOptions): Promise<MergeResult> {
+  const outcome = { halfway: false };
+  try {
+    return await mergeOrUndo(options, outcome);
+  } catch (error) {
+    throw mergeFailure(
+      error,
+      `cannot merge into ${options.root}`,
+      outcome.halfway
+        ? `the merge stopped half-way, run plugin-settle merge --recover ${options.root}`
+        : 'the root is unchanged',
+      options.root,
+    );
+  }
+}
+
+async function mergeOrUndo(options: MergeOptions, outcome: { halfway: boolean }): Promise<MergeResult> {
   const started = performance.now();
   const onProgress = options.onProgress ?? (() => {});
   const maxWaitMs = options.maxWaitMs ?? DEFAULT_MERGE_MAX_WAIT_MS;
@@ -113,8 +130,13 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   } catch (error) {
     // Staged but not committed: undo now rather than leave it to --recover. If even that fails, the
     // marker stays and goes stale with this process, which tells the next merge to recover first.
-    if (journal) recoverJournals(rootReal, durable);
-    held.release();
+    try {
+      if (journal) recoverJournals(rootReal, durable);
+      held.release();
+    } catch {
+      // The first error is the one to report; --recover (or the next merge) finishes the undo.
+      outcome.halfway = true;
+    }
     throw error;
   }
 }

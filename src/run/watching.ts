@@ -1,10 +1,14 @@
-import { basename } from 'node:path';
 import type { Monitor } from '../watch/index.js';
+import { isPythonName, scriptInterpreter } from '../watch/roots/shebang.js';
 
-/** DESIGN.md: `--python`, else the command itself when it is a python, else python3. */
+/**
+ * The interpreter that will really run: `--python`, else the command itself when it is a python,
+ * else the python of its `#!` line (`venv/bin/pip` → the venv's python), else python3.
+ */
 export function pythonFor(command: string, explicit: string | undefined): string {
   if (explicit) return explicit;
-  return /^python(\d+(\.\d+)?)?$/.test(basename(command)) ? command : 'python3';
+  if (isPythonName(command)) return command;
+  return scriptInterpreter(command) ?? 'python3';
 }
 
 export interface Watching {

@@ -16,11 +16,13 @@ export async function discoverRoots(
   options: { cacheDir?: string } = {},
 ): Promise<{ roots: string[]; warnings: string[] }> {
   const executable = await locate(python);
-  if (!executable)
+  if (!executable) {
+    const where = python.includes('/') ? 'as an executable file' : 'on PATH';
     return {
       roots: [],
-      warnings: [`cannot find the interpreter ${python}: pass --python <path> or --watch <dir>`],
+      warnings: [`cannot find the interpreter ${python} ${where}, so no site-packages is watched ${FIX}`],
     };
+  }
   const { mtimeMs } = await stat(executable);
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   // A pyenv/asdf shim keeps its mtime while the interpreter behind it changes: never cache those.
@@ -37,16 +39,46 @@ export async function discoverRoots(
       timeout: 30_000,
       stdin: 'ignore',
     });
-    try {
-      paths = (JSON.parse(result.stdout) as { paths: string[] }).paths;
-    } catch {
-      const why = result.stderr.trim().split('\n').pop() || result.shortMessage;
-      return { roots: [], warnings: [`cannot ask ${python} for its site-packages: ${why}`] };
+    paths = answeredPaths(result.stdout);
+    if (!paths) {
+      return {
+        roots: [],
+        warnings: [`cannot ask ${python} for its site-packages: ${whyNoAnswer(result)} ${FIX}`],
+      };
     }
     if (cacheable) await writeCachedRoots(cacheDir, { ...key, paths });
   }
   const existing = await Promise.all(paths.map(async (path) => ((await isDirectory(path)) ? path : null)));
   return { roots: existing.filter((path) => path !== null), warnings: [] };
+}
+
+const FIX = '(pass --python <a python interpreter> or --watch <site-packages dir>)';
+
+function answeredPaths(stdout: string): string[] | null {
+  try {
+    const paths = (JSON.parse(stdout) as { paths?: unknown }).paths;
+    return Array.isArray(paths) && paths.every((p) => typeof p === 'string') ? paths : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Why an interpreter gave no usable answer, in words: never `undefined`. */
+function whyNoAnswer(result: {
+  stdout: string;
+  stderr: string;
+  exitCode?: number | undefined;
+  signal?: string | undefined;
+  timedOut?: boolean;
+  code?: string | undefined;
+}): string {
+  if (result.timedOut) return 'it did not answer within 30 s';
+  if (result.code) return `it cannot be started (${result.code})`;
+  const said = result.stderr.trim().split('\n').pop();
+  if (result.signal) return `it was killed by ${result.signal}${said ? `: ${said}` : ''}`;
+  if (result.exitCode) return `it exited with status ${result.exitCode}${said ? `: ${said}` : ''}`;
+  if (result.stdout.trim() === '') return 'it printed nothing, so it is not a Python interpreter';
+  return `its answer is not a Python's (${JSON.stringify(result.stdout.trim().slice(0, 60))})`;
 }
 
 async function isDirectory(path: string): Promise<boolean> {
