@@ -55,14 +55,19 @@ function suggest(key: string, toml: boolean): string {
   const normal = (text: string) => text.toLowerCase().replaceAll(/[-_]/g, '');
   const wanted = normal(key);
   const candidates = keys(toml);
+  // A shared start beats a small edit distance: `retry` means `retries`, not `onRetry`.
+  const near = candidates
+    .map((candidate) => ({ candidate, d: distance(normal(candidate), wanted) }))
+    .filter(({ d }) => d <= 2)
+    .sort((a, b) => a.d - b.d);
   const match =
     candidates.find((candidate) => normal(candidate) === wanted) ??
-    candidates.find((candidate) => distance(normal(candidate), wanted) <= 2) ??
     onlyOne(
       candidates.filter(
         (candidate) => wanted.length >= 4 && normal(candidate).startsWith(wanted.slice(0, 4)),
       ),
-    );
+    ) ??
+    near[0]?.candidate;
   return match ? `; did you mean "${match}"?` : '';
 }
 

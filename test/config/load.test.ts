@@ -148,10 +148,7 @@ describe('loadConfig', () => {
   it.each([
     ['retries = -1', /pyproject\.toml: "retries" must be a whole number ≥ 0, got -1$/],
     ['max-wait = "soon"', /pyproject\.toml: "max-wait" must be milliseconds .*, got "soon"$/],
-    [
-      'kill-after = 1979-05-27',
-      /"kill-after" must be milliseconds .*, got the date 1979-05-27$/,
-    ],
+    ['kill-after = 1979-05-27', /"kill-after" must be milliseconds .*, got the date 1979-05-27$/],
     [
       'max_wait = 1',
       /unknown key "max_wait"; did you mean "max-wait"\? \(allowed keys: python, watch, window, settle, max-wait, /,
