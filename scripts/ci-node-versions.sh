@@ -24,6 +24,7 @@ INTEGRATION_SUBSET=(
   integration/config                    # config files, precedence, pyproject.toml
   integration/action                    # the GitHub Action's entry script
   integration/report/ci.test.ts         # annotations, step summary
+  integration/startup                   # the module compile cache (Node >= 22.1), or none on Node 20
   integration/shim/wrapped-race.test.ts # a race smoke: a real merge race, retried
 )
 
