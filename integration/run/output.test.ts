@@ -36,7 +36,12 @@ describe('run: output passes through byte for byte', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('200 MB of random bytes on stdout arrive identical, with the wrapper under 100 MB RSS', async () => {
+  // Node 24 and later keep a higher plateau for the same stream: the ten-line floor wrapper
+  // (bench/overhead-floor.js) peaks at 107 MiB there against 82 MiB on Node 20, and plugin-settle at
+  // 134 MiB against 90; 600 MB give the same peak as 200 MB, so it does not grow with the output.
+  const boundMiB = Number(process.versions.node.split('.')[0]) >= 24 ? 160 : 100;
+
+  it(`200 MB of random bytes on stdout arrive identical, with the wrapper under ${boundMiB} MB RSS`, async () => {
     const wrapper = spawn(process.execPath, [CLI, 'run', '--', 'cat', source], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -56,7 +61,7 @@ describe('run: output passes through byte for byte', () => {
     expect(bytes).toBe(SIZE);
     expect(hash.digest('hex')).toBe(await sha256(source));
     expect(peak).toBeGreaterThan(0);
-    expect(peak / 1024).toBeLessThan(100);
+    expect(peak / 1024).toBeLessThan(boundMiB);
   });
 
   it('stderr passes through too, and stdin reaches the child', async () => {
