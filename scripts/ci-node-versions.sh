@@ -12,13 +12,12 @@
 # $TMPDIR, then plugin-settle-ci-node/), so a second run downloads nothing.
 #
 # On each version it runs the whole unit suite and a representative integration subset (below): the
-# parts whose behaviour depends on Node — child processes, signals and exit statuses, fs.watch,
-# config parsing, the CLI's start-up — rather than the Python-heavy race matrix, which .ci/run runs
-# whole on the machine's Node. `npm run build` must have run (dist/ is Node-version independent:
-# esbuild targets node20).
+# parts whose behaviour depends on Node — child processes, signals and exit statuses, config parsing,
+# the CLI's start-up, and one real race — rather than the Python-heavy race matrix, which .ci/run runs
+# whole on the machine's Node. dist/ is built once (esbuild targets node20) and serves every version.
 #
-# Prints one line per version, e.g. `node v24.15.0: unit 629 passed, integration 40 passed`, and exits
-# non-zero if any version failed or could not be fetched.
+# Prints one line per version, e.g. `node v24.22.3: unit 642 passed (642), integration (subset) 60
+# passed (60)`, and exits non-zero if any version failed or could not be fetched.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 # The body is one block, so bash has read all of it before running any: editing this file while it
@@ -79,6 +78,7 @@ count() { sed -E 's/\x1b\[[0-9;]*m//g' "$1" | grep -aoE '^ *Tests +.*' | tail -1
 
 status=0
 summary=()
+$fetch_only || $whole || [ -f dist/cli.js ] || npm run build
 
 if $whole && ! $fetch_only; then
   log_unit=$(mktemp) log_int=$(mktemp)
