@@ -30,7 +30,8 @@ export function renderReference(factories, settings) {
       '`plugin-settle/schema/report.schema.json`: the command, the result (`succeeded`, `failed`, ' +
       '`not-a-race`, `gave-up`, `interrupted`), every attempt with its classification, evidence, decision, ' +
       'wait and import probe, the last change it saw in site-packages and the recovery latency from there ' +
-      "to the next attempt (`recoveryMs`), and the in-process shim's events.",
+      "to the next attempt (`recoveryMs`), the `--on-retry` command's outcome (`onRetry`), and the " +
+      "in-process shim's events.",
   );
   return lines.join('\n');
 }
@@ -72,26 +73,42 @@ function renderCommand(command, parent) {
 }
 
 /** The config-file keys: the same settings as `run`'s options, with what a file may hold. */
+/** `maxWait` → `max-wait`, the pyproject.toml spelling (src/config/keys.ts). */
+const kebab = (key) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
 function renderConfig({ RUN_SETTINGS, allowedValues, envName }) {
   return [
     '### Configuration files',
     '',
-    "`run`'s settings can live in `plugin-settle.config.json`, `.plugin-settlerc.json` or under a " +
-      '`"plugin-settle"` key in `package.json`; the nearest one from the working directory up to the ' +
-      'repository root (the directory holding `.git`) applies, or the file `PLUGIN_SETTLE_CONFIG` names. ' +
-      'Precedence: command line, then environment, then the file, then the default; ' +
-      '`plugin-settle config` prints each setting with where it came from. A bad value stops `run` with ' +
-      'exit status 125 and one line naming the file, the key and what it may hold.',
+    "`run`'s settings can live in `plugin-settle.config.json`, `.plugin-settlerc.json`, under a " +
+      '`"plugin-settle"` key in `package.json`, or in a `[tool.plugin-settle]` table in `pyproject.toml` ' +
+      '(looked for in that order in each directory); the nearest one from the working directory up to the ' +
+      'repository root (the directory holding `.git`) applies, or the file `PLUGIN_SETTLE_CONFIG` names ' +
+      '(TOML when its name ends in `.toml`). Precedence: command line, then environment, then the file, ' +
+      'then the default; `plugin-settle config` prints each setting with where it came from. A bad value ' +
+      'stops `run` with exit status 125 and one line naming the file, the key and what it may hold. A ' +
+      'UTF-8 byte order mark is accepted; a config file over 1 MiB is refused.',
     '',
     '```json',
     '{ "retries": 2, "settle": "1s", "watch": ["vendor/site-packages"], "report": "plugin-settle.json" }',
     '```',
     '',
-    '| key | may hold | option | environment |',
-    '| --- | --- | --- | --- |',
+    'In `pyproject.toml`, keys are kebab-case as usual there (`max-wait`, `on-retry`); the camelCase of ' +
+      'the JSON files is accepted too, but not both spellings of one key:',
+    '',
+    '```toml',
+    '[tool.plugin-settle]',
+    'retries = 2',
+    'max-wait = "30s"',
+    'on-retry = "rm -rf build/"',
+    'watch = ["vendor/site-packages"]',
+    '```',
+    '',
+    '| key (JSON) | key (pyproject.toml) | may hold | option | environment |',
+    '| --- | --- | --- | --- | --- |',
     ...RUN_SETTINGS.map(
       (setting) =>
-        `| \`${setting.key}\` | ${cell(allowedValues(setting))} | \`${setting.flags.replace(/^-\w, /, '')}\` | \`${envName(setting.key)}\` |`,
+        `| \`${setting.key}\` | \`${kebab(setting.key)}\` | ${cell(allowedValues(setting))} | \`${setting.flags.replace(/^-\w, /, '')}\` | \`${envName(setting.key)}\` |`,
     ),
   ];
 }

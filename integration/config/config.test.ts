@@ -55,7 +55,7 @@ describe('plugin-settle config', () => {
       expect.stringMatching(new RegExp(`^evidence +any +${join(root, '.plugin-settlerc.json')}$`)),
     );
     expect(lines).toContainEqual(expect.stringMatching(/^retries +3 +default$/));
-    expect(lines).toHaveLength(15);
+    expect(lines).toHaveLength(16);
   });
 
   it('reads the "plugin-settle" key of package.json', async () => {

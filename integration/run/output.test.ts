@@ -50,6 +50,11 @@ describe('run: output passes through byte for byte', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
+  // Newer Node keeps a higher plateau for the same stream. Peaks of the ten-line floor wrapper
+  // (bench/overhead-floor.js) / plugin-settle reading a pipe: Node 20 82 / 90 MiB, 22 88 / 99–101,
+  // 24 107 / 134, 26 107 / 128; 600 MB peak as 200 MB do, so it does not grow with the output.
+  const boundMiB = Number(process.versions.node.split('.')[0]) >= 22 ? 160 : 100;
+
   /** VmHWM (peak RSS) and rchar (bytes the wrapper itself read), polled until it exits. */
   async function watchWrapper(pid: number) {
     let peak = 0;
@@ -98,10 +103,10 @@ describe('run: output passes through byte for byte', () => {
     expect(received.bytes).toBe(SIZE);
     expect(received.sha).toBe(await sha256(source));
     expect(peakMiB).toBeGreaterThan(0);
-    expect(peakMiB).toBeLessThan(100);
+    expect(peakMiB).toBeLessThan(boundMiB);
   });
 
-  it('200 MB on stderr through the --no-inprocess pipe arrive identical, under 100 MB RSS', async () => {
+  it(`200 MB on stderr through the --no-inprocess pipe arrive identical, under ${boundMiB} MB RSS`, async () => {
     const wrapper = spawn(
       process.execPath,
       [CLI, 'run', '--no-inprocess', '--', 'sh', '-c', `cat '${source}' >&2`],
@@ -118,7 +123,7 @@ describe('run: output passes through byte for byte', () => {
     expect(code).toBe(0);
     expect(received.bytes).toBe(SIZE);
     expect(received.sha).toBe(await sha256(source));
-    expect(peakMiB).toBeLessThan(100);
+    expect(peakMiB).toBeLessThan(boundMiB);
     // This path does read every byte (the tail is kept from it); rchar also counts reaped children's
     // reads, so this says only that nothing was skipped.
     expect(readMiB).toBeGreaterThan(200);

@@ -11,6 +11,7 @@ export interface RunCommandOptions {
   staleAfter: number;
   killAfter: number;
   retries: number;
+  onRetry?: string;
   evidence: 'relevant' | 'any';
   inprocess: boolean;
   hold: boolean;
@@ -27,7 +28,8 @@ export function runCommand(): Command {
         'because a setuptools plugin was being merged into site-packages meanwhile, wait until the merge is ' +
         'over and run it again; every other failure comes back at once, with one line saying why. Settings ' +
         'come from the flags, then PLUGIN_SETTLE_<NAME> variables, then the nearest config file ' +
-        '(plugin-settle.config.json, .plugin-settlerc.json or a "plugin-settle" key in package.json), ' +
+        '(plugin-settle.config.json, .plugin-settlerc.json, a "plugin-settle" key in package.json or ' +
+        '[tool.plugin-settle] in pyproject.toml), ' +
         'then the defaults; `plugin-settle config` shows which applies.',
     )
     .argument('<command>', 'the build command, e.g. python3')

@@ -45,6 +45,7 @@ const schema11 = {
       ],
     },
     retries: { type: 'integer', minimum: 0 },
+    onRetry: { type: 'string', pattern: '\\S' },
     evidence: { enum: ['relevant', 'any'] },
     report: { type: 'string', pattern: '\\S' },
     inprocess: { type: 'boolean' },
@@ -861,87 +862,103 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                           var valid0 = true;
                         }
                         if (valid0) {
-                          if (data.evidence !== undefined) {
-                            let data10 = data.evidence;
+                          if (data.onRetry !== undefined) {
+                            let data10 = data.onRetry;
                             const _errs46 = errors;
-                            if (!(data10 === 'relevant' || data10 === 'any')) {
-                              validate10.errors = [
-                                {
-                                  instancePath: instancePath + '/evidence',
-                                  schemaPath: '#/properties/evidence/enum',
-                                  keyword: 'enum',
-                                  params: { allowedValues: schema11.properties.evidence.enum },
-                                  message: 'must be equal to one of the allowed values',
-                                },
-                              ];
-                              return false;
+                            if (errors === _errs46) {
+                              if (typeof data10 === 'string') {
+                                if (!pattern0.test(data10)) {
+                                  validate10.errors = [
+                                    {
+                                      instancePath: instancePath + '/onRetry',
+                                      schemaPath: '#/properties/onRetry/pattern',
+                                      keyword: 'pattern',
+                                      params: { pattern: '\\S' },
+                                      message: 'must match pattern "' + '\\S' + '"',
+                                    },
+                                  ];
+                                  return false;
+                                }
+                              } else {
+                                validate10.errors = [
+                                  {
+                                    instancePath: instancePath + '/onRetry',
+                                    schemaPath: '#/properties/onRetry/type',
+                                    keyword: 'type',
+                                    params: { type: 'string' },
+                                    message: 'must be string',
+                                  },
+                                ];
+                                return false;
+                              }
                             }
                             var valid0 = _errs46 === errors;
                           } else {
                             var valid0 = true;
                           }
                           if (valid0) {
-                            if (data.report !== undefined) {
-                              let data11 = data.report;
-                              const _errs47 = errors;
-                              if (errors === _errs47) {
-                                if (typeof data11 === 'string') {
-                                  if (!pattern0.test(data11)) {
-                                    validate10.errors = [
-                                      {
-                                        instancePath: instancePath + '/report',
-                                        schemaPath: '#/properties/report/pattern',
-                                        keyword: 'pattern',
-                                        params: { pattern: '\\S' },
-                                        message: 'must match pattern "' + '\\S' + '"',
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                } else {
-                                  validate10.errors = [
-                                    {
-                                      instancePath: instancePath + '/report',
-                                      schemaPath: '#/properties/report/type',
-                                      keyword: 'type',
-                                      params: { type: 'string' },
-                                      message: 'must be string',
-                                    },
-                                  ];
-                                  return false;
-                                }
+                            if (data.evidence !== undefined) {
+                              let data11 = data.evidence;
+                              const _errs48 = errors;
+                              if (!(data11 === 'relevant' || data11 === 'any')) {
+                                validate10.errors = [
+                                  {
+                                    instancePath: instancePath + '/evidence',
+                                    schemaPath: '#/properties/evidence/enum',
+                                    keyword: 'enum',
+                                    params: { allowedValues: schema11.properties.evidence.enum },
+                                    message: 'must be equal to one of the allowed values',
+                                  },
+                                ];
+                                return false;
                               }
-                              var valid0 = _errs47 === errors;
+                              var valid0 = _errs48 === errors;
                             } else {
                               var valid0 = true;
                             }
                             if (valid0) {
-                              if (data.inprocess !== undefined) {
+                              if (data.report !== undefined) {
+                                let data12 = data.report;
                                 const _errs49 = errors;
-                                if (typeof data.inprocess !== 'boolean') {
-                                  validate10.errors = [
-                                    {
-                                      instancePath: instancePath + '/inprocess',
-                                      schemaPath: '#/properties/inprocess/type',
-                                      keyword: 'type',
-                                      params: { type: 'boolean' },
-                                      message: 'must be boolean',
-                                    },
-                                  ];
-                                  return false;
+                                if (errors === _errs49) {
+                                  if (typeof data12 === 'string') {
+                                    if (!pattern0.test(data12)) {
+                                      validate10.errors = [
+                                        {
+                                          instancePath: instancePath + '/report',
+                                          schemaPath: '#/properties/report/pattern',
+                                          keyword: 'pattern',
+                                          params: { pattern: '\\S' },
+                                          message: 'must match pattern "' + '\\S' + '"',
+                                        },
+                                      ];
+                                      return false;
+                                    }
+                                  } else {
+                                    validate10.errors = [
+                                      {
+                                        instancePath: instancePath + '/report',
+                                        schemaPath: '#/properties/report/type',
+                                        keyword: 'type',
+                                        params: { type: 'string' },
+                                        message: 'must be string',
+                                      },
+                                    ];
+                                    return false;
+                                  }
                                 }
                                 var valid0 = _errs49 === errors;
                               } else {
                                 var valid0 = true;
                               }
                               if (valid0) {
-                                if (data.hold !== undefined) {
+                                if (data.inprocess !== undefined) {
                                   const _errs51 = errors;
-                                  if (typeof data.hold !== 'boolean') {
+                                  if (typeof data.inprocess !== 'boolean') {
                                     validate10.errors = [
                                       {
-                                        instancePath: instancePath + '/hold',
-                                        schemaPath: '#/properties/hold/type',
+                                        instancePath: instancePath + '/inprocess',
+                                        schemaPath: '#/properties/inprocess/type',
                                         keyword: 'type',
                                         params: { type: 'boolean' },
                                         message: 'must be boolean',
@@ -954,13 +971,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                   var valid0 = true;
                                 }
                                 if (valid0) {
-                                  if (data.quiet !== undefined) {
+                                  if (data.hold !== undefined) {
                                     const _errs53 = errors;
-                                    if (typeof data.quiet !== 'boolean') {
+                                    if (typeof data.hold !== 'boolean') {
                                       validate10.errors = [
                                         {
-                                          instancePath: instancePath + '/quiet',
-                                          schemaPath: '#/properties/quiet/type',
+                                          instancePath: instancePath + '/hold',
+                                          schemaPath: '#/properties/hold/type',
                                           keyword: 'type',
                                           params: { type: 'boolean' },
                                           message: 'must be boolean',
@@ -973,13 +990,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                     var valid0 = true;
                                   }
                                   if (valid0) {
-                                    if (data.verbose !== undefined) {
+                                    if (data.quiet !== undefined) {
                                       const _errs55 = errors;
-                                      if (typeof data.verbose !== 'boolean') {
+                                      if (typeof data.quiet !== 'boolean') {
                                         validate10.errors = [
                                           {
-                                            instancePath: instancePath + '/verbose',
-                                            schemaPath: '#/properties/verbose/type',
+                                            instancePath: instancePath + '/quiet',
+                                            schemaPath: '#/properties/quiet/type',
                                             keyword: 'type',
                                             params: { type: 'boolean' },
                                             message: 'must be boolean',
@@ -990,6 +1007,26 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                       var valid0 = _errs55 === errors;
                                     } else {
                                       var valid0 = true;
+                                    }
+                                    if (valid0) {
+                                      if (data.verbose !== undefined) {
+                                        const _errs57 = errors;
+                                        if (typeof data.verbose !== 'boolean') {
+                                          validate10.errors = [
+                                            {
+                                              instancePath: instancePath + '/verbose',
+                                              schemaPath: '#/properties/verbose/type',
+                                              keyword: 'type',
+                                              params: { type: 'boolean' },
+                                              message: 'must be boolean',
+                                            },
+                                          ];
+                                          return false;
+                                        }
+                                        var valid0 = _errs57 === errors;
+                                      } else {
+                                        var valid0 = true;
+                                      }
                                     }
                                   }
                                 }

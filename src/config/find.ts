@@ -1,53 +1,57 @@
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { PACKAGE_KEY, parseDocument, readConfigText, settingsOf } from './read.js';
+
+export { PACKAGE_KEY } from './read.js';
 
 /** Where settings may live, in the order they are looked for in each directory. */
-export const CONFIG_NAMES = ['plugin-settle.config.json', '.plugin-settlerc.json', 'package.json'] as const;
+export const CONFIG_NAMES = [
+  'plugin-settle.config.json',
+  '.plugin-settlerc.json',
+  'package.json',
+  'pyproject.toml',
+] as const;
 
-/** The key under which package.json holds our settings. */
-export const PACKAGE_KEY = 'plugin-settle';
+/** Files other tools own too: ours only when they hold our key or table. */
+const SHARED = new Set<string>(['package.json', 'pyproject.toml']);
 
 export interface FoundConfig {
   file: string;
-  /** The file's text; for package.json only when it has our key. */
-  text: string;
+  /** Our part of the file, parsed but not yet validated. */
+  settings: unknown;
 }
 
 /**
  * The nearest config file from `cwd` up to the repository root (the directory holding `.git`) or the
- * file-system root. Run on every `run`, so it costs a few stat calls per directory and reads only
- * package.json files, which are small.
+ * file-system root. Run on every `run`, so it costs a few stat calls per directory and parses a shared
+ * file (package.json, pyproject.toml) only when its text names us.
  */
-export function findConfig(cwd: string, env: NodeJS.ProcessEnv = process.env): FoundConfig | null {
+export async function findConfig(
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<FoundConfig | null> {
   const explicit = env.PLUGIN_SETTLE_CONFIG;
   if (explicit) {
     const file = resolve(cwd, explicit);
-    return { file, text: readConfigText(file, 'PLUGIN_SETTLE_CONFIG') };
+    const text = readConfigText(file, 'PLUGIN_SETTLE_CONFIG');
+    return { file, settings: settingsOf(file, await parseDocument(file, text)) };
   }
   for (let dir = resolve(cwd); ; ) {
     for (const name of CONFIG_NAMES) {
       const file = join(dir, name);
       if (!isFile(file)) continue;
       const text = readConfigText(file);
-      // A package.json without our key is just a JavaScript project's manifest: keep looking.
-      if (name === 'package.json' && !hasPackageKey(text)) continue;
-      return { file, text };
+      // A package.json or pyproject.toml that never names us is another tool's: keep looking without
+      // parsing it. One that names us and does not parse is the user's config file, and its error stands.
+      if (SHARED.has(name) && !text.includes(PACKAGE_KEY)) continue;
+      const settings = settingsOf(file, await parseDocument(file, text));
+      // Our name among the dependencies, not our key or table.
+      if (SHARED.has(basename(file)) && settings === undefined) continue;
+      return { file, settings };
     }
     const parent = dirname(dir);
     if (parent === dir || exists(join(dir, '.git'))) return null;
     dir = parent;
-  }
-}
-
-/** Our key at the top level, not merely our name among the dependencies. */
-function hasPackageKey(text: string): boolean {
-  if (!text.includes(`"${PACKAGE_KEY}"`)) return false;
-  try {
-    return Object.hasOwn(JSON.parse(text) as object, PACKAGE_KEY);
-  } catch {
-    // A broken package.json that names us is the user's config file: the loader says what is wrong.
-    return true;
   }
 }
 
@@ -57,16 +61,4 @@ function isFile(path: string): boolean {
 
 function exists(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false }) !== undefined;
-}
-
-function readConfigText(file: string, via?: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UsageError(
-      `${file}: cannot read the config file (${code})${via ? `; ${via} points to it` : ''}: fix its permissions${via ? ` or unset ${via}` : ''}`,
-      'config',
-    );
-  }
 }

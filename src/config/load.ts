@@ -1,7 +1,9 @@
 import { basename, dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { findConfig, PACKAGE_KEY } from './find.js';
+import { findConfig } from './find.js';
+import { camelKeys } from './keys.js';
 import { durationMs } from './parse.js';
+import { formatOf } from './read.js';
 import { RUN_SETTINGS, type RunSettingKey } from './run-options.js';
 
 export interface LoadedConfig {
@@ -15,19 +17,25 @@ export async function loadConfig(
   cwd: string = process.cwd(),
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<LoadedConfig | null> {
-  const found = findConfig(cwd, env);
+  const found = await findConfig(cwd, env);
   if (!found) return null;
-  const { file, text } = found;
-  let settings: unknown;
-  try {
-    settings = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${file}: not valid JSON (${(error as Error).message}): fix the syntax`, 'config');
-  }
-  if (basename(file) === 'package.json') settings = (settings as Record<string, unknown>)[PACKAGE_KEY];
+  const { file } = found;
+  let { settings } = found;
+  // Only PLUGIN_SETTLE_CONFIG can name a shared file that lacks our part.
+  if (settings === undefined)
+    throw new UsageError(
+      `${file}: has no ${basename(file) === 'pyproject.toml' ? '[tool.plugin-settle] table' : '"plugin-settle" key'} (add one, or point PLUGIN_SETTLE_CONFIG elsewhere)`,
+      'config',
+    );
+  let spelling: Map<string, string> | undefined;
+  if (formatOf(file) === 'toml' && isObject(settings)) ({ settings, spelling } = camelKeys(file, settings));
   const { validateConfig } = await import('./validate.js');
-  validateConfig(file, settings);
+  validateConfig(file, settings, spelling && ((key) => spelling.get(key) ?? key));
   return { file, values: normalise(settings as Record<string, unknown>, dirname(file)) };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Relative paths are the config file's, not the caller's: the same file works from any subdirectory. */

@@ -1,7 +1,7 @@
 import { booleanValue, collectPaths, durationMs, nonNegativeInteger, oneOf } from './parse.js';
 
 /** How a setting is written and judged; the CLI flag, the environment variable and a config file agree. */
-export type SettingKind = 'path' | 'paths' | 'duration' | 'count' | 'choice' | 'boolean';
+export type SettingKind = 'path' | 'paths' | 'duration' | 'count' | 'choice' | 'boolean' | 'command';
 
 export interface RunSetting {
   /** The options key commander uses, and the key in a config file. */
@@ -24,6 +24,7 @@ export type RunSettingKey =
   | 'staleAfter'
   | 'killAfter'
   | 'retries'
+  | 'onRetry'
   | 'evidence'
   | 'inprocess'
   | 'hold'
@@ -81,6 +82,12 @@ export const RUN_SETTINGS: readonly RunSetting[] = [
     help: 'most retries of a build that a merge broke',
     kind: 'count',
     fallback: 3,
+  },
+  {
+    key: 'onRetry',
+    flags: '--on-retry <cmd>',
+    help: "shell command run after the wait, before each retry (e.g. 'rm -rf build/'); if it fails, no retry",
+    kind: 'command',
   },
   {
     key: 'evidence',
@@ -170,5 +177,7 @@ export function allowedValues(setting: RunSetting): string {
       return `one of ${(setting.choices ?? []).map((choice) => JSON.stringify(choice)).join(', ')}`;
     case 'boolean':
       return 'true or false';
+    case 'command':
+      return "a shell command (run by /bin/sh in the build's working directory)";
   }
 }

@@ -15,6 +15,7 @@ function valueSchema(setting: RunSetting): Record<string, unknown> {
   const path = { type: 'string', pattern: '\\S' };
   switch (setting.kind) {
     case 'path':
+    case 'command':
       return path;
     case 'paths':
       return { anyOf: [path, { type: 'array', items: path }] };

@@ -1,5 +1,6 @@
 import type { AttemptDetails, Decide } from './decision.js';
 import { exitStatusOf } from './exit-status.js';
+import type { OnRetryRecord } from './on-retry.js';
 import type { Clock, Spawner } from './types.js';
 
 export type RunResult = 'succeeded' | 'failed' | 'gave-up' | 'not-a-race' | 'interrupted';
@@ -16,6 +17,8 @@ export interface AttemptRecord extends AttemptDetails {
   lastChange?: string;
   /** From `lastChange` to the next attempt's start: how soon after the tree settled the build ran again. */
   recoveryMs?: number;
+  /** The `--on-retry` command run after the wait, before the next attempt. */
+  onRetry?: OnRetryRecord;
 }
 
 export interface LoopOutcome {
@@ -97,7 +100,9 @@ export async function runAttemptLoop(options: AttemptLoopOptions): Promise<LoopO
         if (signal.aborted) return null;
         throw error;
       });
-      record.waitedMs = clock.now() - waitStart;
+      // The settle wait alone: an --on-retry command's time is its own field.
+      record.waitedMs = Math.max(0, clock.now() - waitStart - (prepared?.onRetry?.durationMs ?? 0));
+      if (prepared?.onRetry !== undefined) record.onRetry = prepared.onRetry;
       if (prepared === null || signal.aborted) return done('interrupted');
       if (prepared.probe !== undefined) record.probe = prepared.probe;
       if (prepared.lastChange !== undefined) record.lastChange = new Date(prepared.lastChange).toISOString();

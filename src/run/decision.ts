@@ -1,3 +1,4 @@
+import type { OnRetryRecord } from './on-retry.js';
 import type { AttemptResult } from './types.js';
 
 /** What the report keeps about a failed attempt beyond its exit status. */
@@ -11,8 +12,16 @@ export interface AttemptDetails {
 
 /** After a retry was decided: wait for the tree to settle (and probe), then say whether to go on. */
 /** `lastChange`: the last change in the watched roots seen before the retry, epoch ms. */
+/** `onRetry`: the user's between-attempts command, when `--on-retry` ran one (src/run/on-retry.ts). */
 export type PrepareOutcome =
-  | { proceed: true; waitedMs: number; note?: string; probe?: unknown; lastChange?: number }
+  | {
+      proceed: true;
+      waitedMs: number;
+      note?: string;
+      probe?: unknown;
+      lastChange?: number;
+      onRetry?: OnRetryRecord;
+    }
   | {
       proceed: false;
       waitedMs: number;
@@ -21,6 +30,7 @@ export type PrepareOutcome =
       result: 'not-a-race' | 'failed' | 'gave-up';
       probe?: unknown;
       lastChange?: number;
+      onRetry?: OnRetryRecord;
     };
 
 export type Decision =

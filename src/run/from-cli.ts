@@ -5,6 +5,7 @@ import { observeAttempts } from '../report/lifecycle.js';
 import { createProgress } from '../report/progress.js';
 import { summaryLine } from '../report/summary.js';
 import { reportPathProblem, writeReport } from '../report/write.js';
+import { withOnRetry } from './on-retry.js';
 import { createRaceDecision } from './race-decision.js';
 import { supervise } from './supervise.js';
 import { lazyWatching, pythonFor } from './watching.js';
@@ -51,7 +52,7 @@ export async function runFromCli(
         onWaiting: progress.waiting,
       })
     : null;
-  const decide = createRaceDecision({
+  const raceDecision = createRaceDecision({
     monitor: watching.monitor,
     monitorWith: wider.monitorWith,
     python,
@@ -63,6 +64,14 @@ export async function runFromCli(
     onWaiting: progress.waiting,
     onVerbose: progress.verbose,
   });
+  const decide = options.onRetry
+    ? withOnRetry(raceDecision, {
+        command: options.onRetry,
+        cwd: process.cwd(),
+        env: process.env,
+        onFailure: (line) => progress.always(line, 'bad'),
+      })
+    : raceDecision;
   let watchTimer: NodeJS.Timeout | undefined;
   try {
     ci?.attemptStarting(1);

@@ -25,7 +25,7 @@ describe('the README CLI reference', () => {
     );
     expect(reference).toContain('| `--hold` | `PLUGIN_SETTLE_HOLD` |  |');
     expect(reference).toContain(
-      '| `maxWait` | milliseconds as a number ≥ 0, or a string like "750ms" or "2s" | `--max-wait <ms>` | `PLUGIN_SETTLE_MAX_WAIT` |',
+      '| `maxWait` | `max-wait` | milliseconds as a number ≥ 0, or a string like "750ms" or "2s" | `--max-wait <ms>` | `PLUGIN_SETTLE_MAX_WAIT` |',
     );
   });
 

@@ -17,6 +17,7 @@ afterAll(() => rm(repo, { recursive: true, force: true }));
 async function load(text: string, name = 'plugin-settle.config.json') {
   await rm(join(repo, 'plugin-settle.config.json'), { force: true });
   await rm(join(repo, 'package.json'), { force: true });
+  await rm(join(repo, 'pyproject.toml'), { force: true });
   await writeFile(join(repo, name), text);
   return loadConfig(join(repo, 'sub'), {});
 }
@@ -110,5 +111,69 @@ describe('loadConfig', () => {
   it('names package.json when its key holds a bad value', async () => {
     const error = await failure(JSON.stringify({ 'plugin-settle': { quiet: 1 } }), 'package.json');
     expect(error.message).toBe(`${join(repo, 'package.json')}: "quiet" must be true or false, got 1`);
+  });
+
+  it('accepts a UTF-8 byte order mark at the start of a JSON file', async () => {
+    const config = await load('\uFEFF{"retries": 2}');
+    expect(config?.values).toEqual({ retries: 2 });
+  });
+
+  it('reads [tool.plugin-settle] of pyproject.toml, in kebab-case or camelCase', async () => {
+    const config = await load(
+      [
+        '\uFEFF[project]',
+        'name = "app"',
+        '',
+        '[tool.plugin-settle]',
+        'max-wait = "2s"',
+        'staleAfter = 9000',
+        'retries = 1',
+        'watch = ["vendor/site-packages"]',
+        'inprocess = false',
+      ].join('\n'),
+      'pyproject.toml',
+    );
+    expect(config).toEqual({
+      file: join(repo, 'pyproject.toml'),
+      values: {
+        maxWait: 2000,
+        staleAfter: 9000,
+        retries: 1,
+        watch: [join(repo, 'vendor/site-packages')],
+        inprocess: false,
+      },
+    });
+  });
+
+  it.each([
+    ['retries = -1', /pyproject\.toml: "retries" must be a whole number ≥ 0, got -1$/],
+    ['max-wait = "soon"', /pyproject\.toml: "max-wait" must be milliseconds .*, got "soon"$/],
+    ['kill-after = 1979-05-27', /"kill-after" must be milliseconds .*, got the date 1979-05-27$/],
+    [
+      'max_wait = 1',
+      /unknown key "max_wait"; did you mean "max-wait"\? \(allowed keys: python, watch, window, settle, max-wait, /,
+    ],
+    [
+      'max-wait = 1\nmaxWait = 2',
+      /pyproject\.toml: "max-wait" and "maxWait" are the same setting: keep one$/,
+    ],
+    ['retries = [', /pyproject\.toml: not valid TOML \(.*at line 3, column 1\): fix the syntax$/],
+  ])(
+    'rejects pyproject.toml with %s in one line naming the file and the key as written',
+    async (body, message) => {
+      const error = await failure(`[tool.plugin-settle]\n${body}\n`, 'pyproject.toml');
+      expect(error.message).not.toContain('\n');
+      expect(error.message).toMatch(message);
+    },
+  );
+
+  it('PLUGIN_SETTLE_CONFIG naming a pyproject.toml without our table says so', async () => {
+    await writeFile(join(repo, 'other.toml'), '[tool.plugin-settle]\nretries = 4\n');
+    await writeFile(join(repo, 'sub', 'pyproject.toml'), '[project]\nname = "x"\n');
+    const file = join(repo, 'sub', 'pyproject.toml');
+    await expect(loadConfig(repo, { PLUGIN_SETTLE_CONFIG: file })).rejects.toThrow(
+      `${file}: has no [tool.plugin-settle] table (add one, or point PLUGIN_SETTLE_CONFIG elsewhere)`,
+    );
+    await rm(file);
   });
 });

@@ -204,4 +204,27 @@ describe('runAttemptLoop', () => {
     expect(outcome.reason).toMatch(/boom/);
     expect(told).toEqual(['could not decide (boom)']);
   });
+
+  it('keeps the --on-retry record on the attempt, its time apart from the settle wait', async () => {
+    const clock = fakeClock();
+    const onRetry = { command: 'rm -rf build', exitCode: 0, signal: null, durationMs: 40 };
+    const decide: Decide = async () => ({
+      action: 'retry',
+      reason: 'race',
+      prepare: async () => {
+        clock.advance(800 + 40);
+        return { proceed: true, waitedMs: 840, onRetry };
+      },
+    });
+    const outcome = await runAttemptLoop({
+      spawn: scriptedSpawner([{ exitCode: 1 }, { exitCode: 0 }], clock),
+      decide,
+      retries: 3,
+      clock,
+      signal: new AbortController().signal,
+    });
+    expect(outcome.result).toBe('succeeded');
+    expect(outcome.attempts[0]).toMatchObject({ waitedMs: 800, onRetry });
+    expect(outcome.attempts[1]?.onRetry).toBeUndefined();
+  });
 });
