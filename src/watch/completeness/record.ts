@@ -14,6 +14,7 @@ export function parseRecord(text: string): Array<{ path: string; size: number | 
 }
 
 function splitCsv(line: string): string[] {
+  if (!line.includes('"')) return line.split(',');
   const fields: string[] = [];
   let field = '';
   let quoted = false;
