@@ -3,11 +3,13 @@ import { listBuildMarkers } from '../merge/build-markers.js';
 import { JOURNAL_PREFIX } from '../merge/names.js';
 import type { StagingEntry } from '../watch/detectors/context.js';
 import { detectors } from '../watch/detectors/index.js';
+import { isStaleByAge } from '../watch/liveness.js';
 import { readLockTable } from '../watch/locks.js';
 import type { MergeInProgress } from '../watch/types.js';
 import { classifyRoots } from '../watch/venvs.js';
 import { installerOfKind, isMetadataShaped, LIVE_WHY, leftoverWhy } from './leftover-why.js';
 import type { Finding } from './types.js';
+import { PIP_TEMP } from './walk.js';
 
 const MARKER_NAME = '.plugin-settle-merge';
 
@@ -38,6 +40,14 @@ export async function findLeftovers(
     cannotTell: (path: string) => options.warn(`cannot tell whether ${path} is locked (no /proc/locks)`),
   };
   const found = (await Promise.all(detectors.map((detector) => detector.detect(context)))).flat();
+  // pip's own temp directories are no detector's business (nothing merges through them).
+  for (const entry of staging)
+    if (entry.stats.isDirectory() && PIP_TEMP.test(entry.name))
+      found.push({
+        kind: 'pip',
+        path: entry.path,
+        stale: isStaleByAge(entry.stats, options.staleAfterMs, now),
+      });
   const journalRoots = new Set(
     staging.filter((entry) => entry.name.startsWith(JOURNAL_PREFIX)).map((entry) => dirname(entry.path)),
   );

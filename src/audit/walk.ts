@@ -4,7 +4,8 @@ import { detectors, MAYBE_STAGING } from '../watch/detectors/index.js';
 import { isMetadataEntry } from '../watch/names.js';
 
 /** pip's own temp directories (`pip-unpack-…`, `pip-target-…`) when they end up under a root. */
-const PIP_TEMP = /^pip-(?:unpack|target|install|req-build|build-env|ephem-wheel-cache|wheel)-[a-z0-9_]{8}$/;
+export const PIP_TEMP =
+  /^pip-(?:unpack|target|install|req-build|build-env|ephem-wheel-cache|wheel)-[a-z0-9_]{8}$/;
 
 export interface WalkedRoot {
   root: string;
