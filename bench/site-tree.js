@@ -5,7 +5,11 @@ import { join } from 'node:path';
 
 export const FILES_PER_PACKAGE = 50;
 
-export function generateSitePackages(tree, packages) {
+/**
+ * `pipLike`: each distribution also has an INSTALLER (so its RECORD is held to the files' sizes) and
+ * declares a console script naming one of its modules.
+ */
+export function generateSitePackages(tree, packages, { pipLike = false } = {}) {
   if (existsSync(join(tree, '.complete'))) return;
   console.error(`generating ${packages} packages / ${packages * FILES_PER_PACKAGE} files in ${tree} …`);
   mkdirSync(tree, { recursive: true });
@@ -28,6 +32,15 @@ export function generateSitePackages(tree, packages) {
     mkdirSync(info, { recursive: true });
     writeFileSync(join(info, 'METADATA'), `Metadata-Version: 2.1\nName: pkg${p}\nVersion: 1.0\n`);
     writeFileSync(join(info, 'top_level.txt'), `pkg${p}\n`);
+    if (pipLike) {
+      const text = `[console_scripts]\npkg${p} = pkg${p}.sub0.mod3:f\n`;
+      writeFileSync(join(info, 'entry_points.txt'), text);
+      writeFileSync(join(info, 'INSTALLER'), 'pip\n');
+      record.push(
+        `pkg${p}-1.0.dist-info/entry_points.txt,,${text.length}`,
+        `pkg${p}-1.0.dist-info/INSTALLER,,4`,
+      );
+    }
     writeFileSync(join(info, 'RECORD'), `${record.join('\n')}\npkg${p}-1.0.dist-info/RECORD,,\n`);
   }
   writeFileSync(join(tree, '.complete'), '');

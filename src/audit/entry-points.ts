@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { execa } from 'execa';
 import { metadataDistribution } from '../watch/names.js';
 import { entryPointWhy } from './entry-point-why.js';
@@ -44,11 +45,14 @@ export async function findBrokenEntryPoints(
   const keyOf = (entry: Declared) => `${entry.root}\0${entry.module}\0${entry.attribute ?? ''}`;
   const unique = [...new Map(declared.map((entry) => [keyOf(entry), entry])).values()];
   const requests = unique.map(({ root, module, attribute }) => ({ root, module, attribute }));
-  const result = await execa(python, ['-c', SPEC_PROBE], {
-    input: JSON.stringify({ requests, import: importModules }),
+  // A file, not stdin: the caller's synchronous walk would hold a large stdin write back meanwhile.
+  const input = join(tmpdir(), `plugin-settle-audit-${process.pid}-${Date.now()}.json`);
+  writeFileSync(input, JSON.stringify({ requests, import: importModules }));
+  const result = await execa(python, ['-c', SPEC_PROBE, input], {
     reject: false,
     timeout: 120_000,
-  });
+    stdin: 'ignore',
+  }).finally(() => rmSync(input, { force: true }));
   let answers: ProbeResult[];
   try {
     answers = JSON.parse(result.stdout) as ProbeResult[];

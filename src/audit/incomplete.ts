@@ -4,8 +4,6 @@ import { missingFromDeclared } from '../watch/completeness/declared.js';
 import { isBytecode, parseRecord } from '../watch/completeness/record.js';
 import { metadataDistribution } from '../watch/names.js';
 
-const SIZES = process.env.PS_AUDIT_SIZES ?? 'stat';
-
 export interface IncompleteDistribution {
   root: string;
   metadata: string;
@@ -27,19 +25,21 @@ const readText = (path: string) => {
 
 /**
  * Completeness of one installed distribution (DESIGN, decision step 4, asked of every one): RECORD
- * rows are looked up in the walk's set of present paths, so only files that exist cost a stat (for
- * the size); without RECORD, the declared files of src/watch/completeness.
+ * rows are looked up in the walk's set of present paths, at no cost; with `sizes`, each present file
+ * costs a stat to compare its size (a short file is a half-written one). Without RECORD, the
+ * declared files of src/watch/completeness.
  */
 export async function checkDistribution(
   root: string,
   metadata: string,
   present: ReadonlySet<string>,
+  sizes: boolean,
 ): Promise<IncompleteDistribution | null> {
   const entry = basename(metadata);
   const installer = readText(`${metadata}/INSTALLER`)?.trim() || null;
   const record = entry.endsWith('.dist-info') ? readText(`${metadata}/RECORD`) : null;
   let missing: string[];
-  if (record !== null && installer !== null) missing = missingFromRecordRows(root, record, present, true);
+  if (record !== null && installer !== null) missing = missingFromRecordRows(root, record, present, sizes);
   else if (record !== null) {
     // No INSTALLER: a distribution packager copied the wheel's RECORD, which describes the wheel,
     // not the install (Debian strips extensions and moves scripts). Its Python files still count.
@@ -66,6 +66,8 @@ export async function checkDistribution(
   };
 }
 
+const ODD_PATH = /(?:^|\/)\.\.?(?:\/|$)|\/\/|\\/;
+
 function missingFromRecordRows(
   root: string,
   text: string,
@@ -75,13 +77,12 @@ function missingFromRecordRows(
   const missing: string[] = [];
   for (const { path, size } of parseRecord(text)) {
     if (isBytecode(path)) continue;
-    // Most rows are plain `pkg/mod.py`: joining by hand spares path.resolve on 100k rows.
-    const plain = !isAbsolute(path) && !/(?:^|\/)\.\.?(?:\/|$)|\/\/|\\/.test(path);
+    // Most rows are plain `pkg/mod.py`, looked up in the walk as they are. The rest (outside the root,
+    // a temp-looking name the walk set aside, a size to compare) go to the file system.
+    const plain = !isAbsolute(path) && !ODD_PATH.test(path);
+    if (plain && present.has(path) && (size === null || !sizes)) continue;
     const full = plain ? `${root}/${path}` : isAbsolute(path) ? path : resolve(root, path);
     const shown = plain ? path : isAbsolute(path) ? path : relative(root, full);
-    // Present with no size to compare: nothing to ask. Absent from the walk (outside the root, a
-    // temp-looking name the walk set aside): the file system decides.
-    if (present.has(full) && (size === null || !sizes || SIZES === 'skip')) continue;
     const stats = statSync(full, { throwIfNoEntry: false });
     if (!stats) missing.push(shown);
     // Short is half-written; longer is a local edit (a CA bundle with the site's own certificates).

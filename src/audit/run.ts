@@ -1,6 +1,7 @@
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { isStaleByAge } from '../watch/liveness.js';
 import { discoverRoots } from '../watch/roots/discover.js';
 import { findDuplicates } from './duplicates.js';
 import { findBrokenEntryPoints } from './entry-points.js';
@@ -8,7 +9,7 @@ import { checkDistribution } from './incomplete.js';
 import { incompleteFinding } from './incomplete-finding.js';
 import { findLeftovers } from './leftovers.js';
 import type { AuditOptions, AuditReport, Finding, FindingKind } from './types.js';
-import { walkRoots } from './walk.js';
+import { listMetadata, walkRoots } from './walk.js';
 
 const ORDER: FindingKind[] = [
   'incomplete',
@@ -35,18 +36,22 @@ export async function audit(options: AuditOptions = {}): Promise<AuditReport> {
   warnings.push(...discovered.warnings);
   const pythonUsable = discovered.roots.length > 0;
   const roots = uniqueRoots([...discovered.roots, ...(options.watch ?? []).map(checkedWatchDir)]);
-  const walk = walkRoots(roots);
+  const metadata = listMetadata(roots);
+  // The interpreter looks for the entry points' modules in its own process while this one walks.
   const entryPoints = pythonUsable
-    ? findBrokenEntryPoints(python, walk.roots, options.importModules ?? false).catch((error: Error) => {
+    ? findBrokenEntryPoints(python, metadata, options.importModules ?? false).catch((error: Error) => {
         warnings.push(`${error.message}; entry points not checked`);
         return [] as Finding[];
       })
     : Promise.resolve([] as Finding[]);
   if (!pythonUsable) warnings.push('entry points not checked: no interpreter to ask (pass --python)');
+  const walk = walkRoots(roots);
+  const now = Date.now();
   const incomplete: Finding[] = [];
-  for (const { root, metadata } of walk.roots) {
-    for (const dir of metadata) {
-      const found = await checkDistribution(root, dir, walk.present);
+  for (const [index, { root, metadata: dirs }] of metadata.entries()) {
+    for (const dir of dirs) {
+      const sizes = options.sizes === true || isRecent(dir, staleAfterMs, now);
+      const found = await checkDistribution(root, dir, walk.present[index]!, sizes);
       if (found) incomplete.push(incompleteFinding(found));
     }
   }
@@ -58,7 +63,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditReport> {
   const findings = [
     ...incomplete,
     ...(await entryPoints),
-    ...findDuplicates(walk.roots.map((root) => root.metadata)),
+    ...findDuplicates(metadata.map((root) => root.metadata)),
     ...leftovers,
   ].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || a.path.localeCompare(b.path));
   return {
@@ -92,4 +97,10 @@ function uniqueRoots(roots: string[]): string[] {
     seen.add(real);
   }
   return [...seen];
+}
+
+/** A distribution changed within stale-after may be mid-install: its files' sizes are worth a stat each. */
+function isRecent(metadata: string, staleAfterMs: number, now: number): boolean {
+  const stats = lstatSync(metadata, { throwIfNoEntry: false });
+  return stats !== undefined && !isStaleByAge(stats, staleAfterMs, now);
 }

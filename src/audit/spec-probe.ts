@@ -7,12 +7,13 @@
  * name (editable installs' meta-path finders). Python 2 walks imp.find_module the same way. Only
  * with "import" set are modules imported to look their attributes up; plugin output then goes to
  * stderr so stdout stays one JSON object.
- * Input on stdin: {"requests": [{"root", "module", "attribute"}], "import": bool}.
+ * Input, in the file named by argv[1]: {"requests": [{"root", "module", "attribute"}], "import": bool}.
  */
 export const SPEC_PROBE = `
 import json, os, pkgutil, sys
 out = sys.stdout
-request = json.loads(sys.stdin.read())
+with open(sys.argv[1]) as f:
+    request = json.loads(f.read())
 cwd = os.getcwd()
 base = [p for p in sys.path if p and os.path.abspath(p) != cwd]
 real_base = set(os.path.realpath(p) for p in base)

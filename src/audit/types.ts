@@ -51,6 +51,11 @@ export interface AuditOptions {
   staleAfterMs?: number;
   /** Import each entry point's module to check its attribute: runs the plugins' code. */
   importModules?: boolean;
+  /**
+   * Compare every RECORDed file's size (a stat each: a short file is a half-written one). Without it
+   * only distributions changed within stale-after are sized; every file's presence is always checked.
+   */
+  sizes?: boolean;
   /** Portage EROOT for `-MERGING-` entries (default $EROOT or /). */
   portageRoot?: string;
 }

@@ -7,16 +7,34 @@ import { isMetadataEntry } from '../watch/names.js';
 export const PIP_TEMP =
   /^pip-(?:unpack|target|install|req-build|build-env|ephem-wheel-cache|wheel)-[a-z0-9_]{8}$/;
 
-export interface WalkedRoot {
+export interface RootMetadata {
   root: string;
   /** Top-level `*.dist-info` / `*.egg-info` directories (not `~` stashes or hidden names). */
   metadata: string[];
 }
 
+/** The distributions' metadata directories of each root: one readdir per root. */
+export function listMetadata(roots: readonly string[]): RootMetadata[] {
+  return roots.map((root) => {
+    let names: string[];
+    try {
+      names = readdirSync(root);
+    } catch {
+      names = [];
+    }
+    const metadata = names
+      .filter((name) => isMetadataEntry(name) && !claimsLeftover(name, true) && !name.startsWith('.'))
+      .map((name) => `${root}/${name}`);
+    return { root, metadata };
+  });
+}
+
 export interface Walk {
-  roots: WalkedRoot[];
-  /** Every path under the roots except inside `__pycache__` and inside leftovers. */
-  present: Set<string>;
+  /**
+   * Every path under each root, relative to it (as RECORD writes them), except inside `__pycache__`
+   * and inside leftovers: one set per root, in the order of `roots`.
+   */
+  present: Array<Set<string>>;
   /** Entries some installer's temp naming claims, with their lstat. */
   candidates: StagingEntry[];
 }
@@ -35,34 +53,31 @@ export function claimsLeftover(name: string, isDirectory: boolean): boolean {
  * than the system call it waits for.
  */
 export function walkRoots(roots: readonly string[]): Walk {
-  const present = new Set<string>();
   const candidates: StagingEntry[] = [];
-  const walked: WalkedRoot[] = [];
-  const visit = (dir: string, top: WalkedRoot | null) => {
+  const visit = (root: string, relative: string, present: Set<string>) => {
     let entries: Dirent[];
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries = readdirSync(relative ? `${root}/${relative}` : root, { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries) {
-      const path = `${dir}/${entry.name}`;
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
       const isDirectory = entry.isDirectory();
       if (claimsLeftover(entry.name, isDirectory)) {
-        const stats = lstatSync(path, { throwIfNoEntry: false });
-        if (stats) candidates.push({ path, name: entry.name, stats });
+        const full = `${root}/${path}`;
+        const stats = lstatSync(full, { throwIfNoEntry: false });
+        if (stats) candidates.push({ path: full, name: entry.name, stats });
         continue;
       }
       present.add(path);
-      if (!isDirectory || entry.name === '__pycache__') continue;
-      if (top && isMetadataEntry(entry.name) && !entry.name.startsWith('.')) top.metadata.push(path);
-      visit(path, null);
+      if (isDirectory && entry.name !== '__pycache__') visit(root, path, present);
     }
   };
-  for (const root of roots) {
-    const top: WalkedRoot = { root, metadata: [] };
-    walked.push(top);
-    visit(root, top);
-  }
-  return { roots: walked, present, candidates };
+  const present = roots.map((root) => {
+    const set = new Set<string>();
+    visit(root, '', set);
+    return set;
+  });
+  return { present, candidates };
 }

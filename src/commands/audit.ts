@@ -7,6 +7,7 @@ interface AuditCliOptions {
   staleAfter: string;
   json?: boolean;
   import?: boolean;
+  sizes?: boolean;
   fix?: boolean;
   yes?: boolean;
 }
@@ -25,6 +26,10 @@ export function auditCommand(): Command {
     .option('--watch <dir>', 'audit this directory too (repeatable)', collect, [])
     .option('--stale-after <ms>', 'a temp name or marker untouched this long is a leftover', '60000')
     .option('--import', "import each entry point's module to check its attribute (runs the plugins' code)")
+    .option(
+      '--sizes',
+      "compare every installed file's size with RECORD (one stat per file), not only recent ones",
+    )
     .option('--fix', 'remove what is ours and provably dead (stale staging names, markers); list the rest')
     .option('--yes', "with --fix: also remove other installers' stale leftovers")
     .option('--json', 'print one JSON object (schema/audit.schema.json)')
@@ -39,6 +44,7 @@ export function auditCommand(): Command {
         watch: options.watch,
         staleAfterMs,
         importModules: options.import ?? false,
+        sizes: options.sizes ?? false,
       };
       const report = await audit(auditOptions);
       const fix = options.fix ? await applyFix(report.findings, { yes: options.yes ?? false }) : null;

@@ -38,8 +38,10 @@ function splitCsv(line: string): string[] {
 
 /** Bytecode is written after RECORD by some installers and regenerated at will: never required. */
 export function isBytecode(path: string): boolean {
-  return path.split(/[\\/]/).includes('__pycache__') || path.endsWith('.pyc') || path.endsWith('.pyo');
+  return path.endsWith('.pyc') || path.endsWith('.pyo') || PYCACHE.test(path);
 }
+
+const PYCACHE = /(?:^|[\\/])__pycache__(?:[\\/]|$)/;
 
 /**
  * Every file RECORD lists must exist with the recorded size. Returns root-relative paths, a
