@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { missingFromDeclared } from '../watch/completeness/declared.js';
-import { isBytecode, parseRecord } from '../watch/completeness/record.js';
 import { metadataDistribution } from '../watch/names.js';
+import type { InstalledRecord } from './records.js';
+import type { Present } from './walk.js';
 
 export interface IncompleteDistribution {
   root: string;
@@ -32,19 +33,20 @@ const readText = (path: string) => {
 export async function checkDistribution(
   root: string,
   metadata: string,
-  present: ReadonlySet<string>,
+  record: InstalledRecord | null,
+  present: Present,
   sizes: boolean,
 ): Promise<IncompleteDistribution | null> {
   const entry = basename(metadata);
-  const installer = readText(`${metadata}/INSTALLER`)?.trim() || null;
-  const record = entry.endsWith('.dist-info') ? readText(`${metadata}/RECORD`) : null;
+  const installer = record ? record.installer : readText(`${metadata}/INSTALLER`)?.trim() || null;
   let missing: string[];
-  if (record !== null && installer !== null) missing = missingFromRecordRows(root, record, present, sizes);
+  if (record !== null && installer !== null)
+    missing = missingFromRecordRows(root, record.rows, present, sizes);
   else if (record !== null) {
     // No INSTALLER: a distribution packager copied the wheel's RECORD, which describes the wheel,
     // not the install (Debian strips extensions and moves scripts). Its Python files still count.
     missing = await missingFromDeclared(root, metadata);
-    for (const path of missingFromRecordRows(root, record, present, false))
+    for (const path of missingFromRecordRows(root, record.rows, present, false))
       if (path.endsWith('.py') && !missing.includes(path)) missing.push(path);
   } else {
     missing = await missingFromDeclared(root, metadata);
@@ -70,13 +72,12 @@ const ODD_PATH = /(?:^|\/)\.\.?(?:\/|$)|\/\/|\\/;
 
 function missingFromRecordRows(
   root: string,
-  text: string,
-  present: ReadonlySet<string>,
+  rows: InstalledRecord['rows'],
+  present: Present,
   sizes: boolean,
 ): string[] {
   const missing: string[] = [];
-  for (const { path, size } of parseRecord(text)) {
-    if (isBytecode(path)) continue;
+  for (const { path, size } of rows) {
     // Most rows are plain `pkg/mod.py`, looked up in the walk as they are. The rest (outside the root,
     // a temp-looking name the walk set aside, a size to compare) go to the file system.
     const plain = !isAbsolute(path) && !ODD_PATH.test(path);

@@ -8,6 +8,7 @@ import { findBrokenEntryPoints } from './entry-points.js';
 import { checkDistribution } from './incomplete.js';
 import { incompleteFinding } from './incomplete-finding.js';
 import { findLeftovers } from './leftovers.js';
+import { readRecord, sealsOf } from './records.js';
 import type { AuditOptions, AuditReport, Finding, FindingKind } from './types.js';
 import { listMetadata, walkRoots } from './walk.js';
 
@@ -45,13 +46,14 @@ export async function audit(options: AuditOptions = {}): Promise<AuditReport> {
       })
     : Promise.resolve([] as Finding[]);
   if (!pythonUsable) warnings.push('entry points not checked: no interpreter to ask (pass --python)');
-  const walk = walkRoots(roots);
+  const records = metadata.map(({ metadata: dirs }) => dirs.map(readRecord));
+  const walk = walkRoots(roots, records.map(sealsOf));
   const now = Date.now();
   const incomplete: Finding[] = [];
   for (const [index, { root, metadata: dirs }] of metadata.entries()) {
-    for (const dir of dirs) {
+    for (const [at, dir] of dirs.entries()) {
       const sizes = options.sizes === true || isRecent(dir, staleAfterMs, now);
-      const found = await checkDistribution(root, dir, walk.present[index]!, sizes);
+      const found = await checkDistribution(root, dir, records[index]![at]!, walk.present[index]!, sizes);
       if (found) incomplete.push(incompleteFinding(found));
     }
   }

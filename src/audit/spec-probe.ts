@@ -18,27 +18,66 @@ cwd = os.getcwd()
 base = [p for p in sys.path if p and os.path.abspath(p) != cwd]
 real_base = set(os.path.realpath(p) for p in base)
 try:
-    import importlib.util
+    import importlib.machinery, importlib.util
+    SUFFIXES = importlib.machinery.all_suffixes()
     USE_SPECS = True
 except ImportError:
     USE_SPECS = None
     import imp
 
+search_paths = {}
+
 def search_path(root):
-    if os.path.realpath(root) in real_base:
-        return base
-    return [root] + base
+    # A root on sys.path is searched where it stands; a --watch root outside it, first.
+    path = search_paths.get(root)
+    if path is None:
+        path = base if os.path.realpath(root) in real_base else [root] + base
+        search_paths[root] = path
+    return path
 
 class Namespace(object):
     def __init__(self, locations):
         self.submodule_search_locations = locations
         self.loader = None
 
+listings = {}
+
+def listing(d):
+    # One scandir per directory, as FileFinder caches its listing: name -> is a directory.
+    found = listings.get(d)
+    if found is None:
+        found = {}
+        try:
+            for e in os.scandir(d):
+                try:
+                    found[e.name] = e.is_dir()
+                except OSError:
+                    pass
+        except OSError:
+            found = None
+        listings[d] = found
+    return found
+
 def find_in(fullname, locations):
     # PathFinder.find_spec would build a _NamespacePath, which reads the parent from sys.modules:
-    # ask each location's own finder instead, and gather namespace portions as PathFinder does.
+    # look as FileFinder does (a package's __init__, then a module file, then a namespace portion)
+    # on cached listings, and ask other path entries' finders (zip files) directly.
+    tail = fullname.rpartition(".")[2]
     portions = []
     for entry in locations:
+        names = listing(entry or ".")
+        if names is not None:
+            is_dir = names.get(tail)
+            if is_dir:
+                package = os.path.join(entry, tail)
+                inside = listing(package) or {}
+                if any(inside.get("__init__" + s) is False for s in SUFFIXES):
+                    return Namespace([package])
+            if any(names.get(tail + s) is False for s in SUFFIXES):
+                return Namespace(None)
+            if is_dir:
+                portions.append(os.path.join(entry, tail))
+            continue
         try:
             finder = pkgutil.get_importer(entry)
         except Exception:
@@ -56,7 +95,6 @@ def find_in(fullname, locations):
             continue
         loader = finder.find_module(fullname)
         if loader is not None:
-            tail = fullname.split(".")[-1]
             inner = os.path.join(finder.archive, finder.prefix, tail)
             return Namespace([inner] if loader.is_package(fullname) else None)
     return Namespace(portions) if portions else None

@@ -2,6 +2,7 @@ import { type Dirent, lstatSync, readdirSync } from 'node:fs';
 import type { StagingEntry } from '../watch/detectors/context.js';
 import { detectors, MAYBE_STAGING } from '../watch/detectors/index.js';
 import { isMetadataEntry } from '../watch/names.js';
+import type { Seals } from './records.js';
 
 /** pip's own temp directories (`pip-unpack-…`, `pip-target-…`) when they end up under a root. */
 export const PIP_TEMP =
@@ -29,16 +30,6 @@ export function listMetadata(roots: readonly string[]): RootMetadata[] {
   });
 }
 
-export interface Walk {
-  /**
-   * Every path under each root, relative to it (as RECORD writes them), except inside `__pycache__`
-   * and inside leftovers: one set per root, in the order of `roots`.
-   */
-  present: Array<Set<string>>;
-  /** Entries some installer's temp naming claims, with their lstat. */
-  candidates: StagingEntry[];
-}
-
 export function claimsLeftover(name: string, isDirectory: boolean): boolean {
   if (isDirectory && PIP_TEMP.test(name)) return true;
   return (
@@ -46,38 +37,70 @@ export function claimsLeftover(name: string, isDirectory: boolean): boolean {
   );
 }
 
+/** Whether a root-relative path is there, as far as the walk can tell without asking again. */
+export interface Present {
+  has(path: string): boolean;
+}
+
+export interface Walk {
+  /** One per root, in the order of `roots`; `__pycache__` and leftovers' insides are not looked at. */
+  present: Present[];
+  /** Entries some installer's temp naming claims, with their lstat. */
+  candidates: StagingEntry[];
+}
+
 /**
- * One synchronous walk of every root, whole depth: the existence of every installed file (for
+ * One synchronous walk of every root, whole depth: the presence of every installed file (for
  * RECORD) and every installer temp name (leftovers) come from the same readdir calls, which on a
- * 100k-file tree is the audit's whole cost. Synchronous on purpose: a promise per entry costs more
- * than the system call it waits for.
+ * 100k-file tree are the audit's whole cost. A directory sealed by the RECORDs (see `sealsOf`) costs
+ * one lstat instead of a listing. Synchronous on purpose: a promise per entry costs more than the
+ * system call it waits for.
  */
-export function walkRoots(roots: readonly string[]): Walk {
+export function walkRoots(roots: readonly string[], seals: readonly Seals[]): Walk {
   const candidates: StagingEntry[] = [];
-  const visit = (root: string, relative: string, present: Set<string>) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(relative ? `${root}/${relative}` : root, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = relative ? `${relative}/${entry.name}` : entry.name;
-      const isDirectory = entry.isDirectory();
-      if (claimsLeftover(entry.name, isDirectory)) {
-        const full = `${root}/${path}`;
-        const stats = lstatSync(full, { throwIfNoEntry: false });
-        if (stats) candidates.push({ path: full, name: entry.name, stats });
-        continue;
+  const present = roots.map((root, index) => {
+    const listed = new Set<string>();
+    const sealed = new Set<string>();
+    const { times, children } = seals[index] ?? { times: new Map(), children: new Map() };
+    const visit = (relative: string) => {
+      const dir = relative ? `${root}/${relative}` : root;
+      const sealTime = relative ? times.get(relative) : undefined;
+      if (sealTime !== undefined) {
+        const stats = lstatSync(dir, { throwIfNoEntry: false });
+        if (!stats?.isDirectory()) return;
+        if (stats.mtimeMs <= sealTime) {
+          sealed.add(relative);
+          for (const child of children.get(relative) ?? []) visit(child);
+          return;
+        }
       }
-      present.add(path);
-      if (isDirectory && entry.name !== '__pycache__') visit(root, path, present);
-    }
-  };
-  const present = roots.map((root) => {
-    const set = new Set<string>();
-    visit(root, '', set);
-    return set;
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries) {
+        const path = relative ? `${relative}/${entry.name}` : entry.name;
+        const isDirectory = entry.isDirectory();
+        if (claimsLeftover(entry.name, isDirectory)) {
+          const full = `${root}/${path}`;
+          const stats = lstatSync(full, { throwIfNoEntry: false });
+          if (stats) candidates.push({ path: full, name: entry.name, stats });
+          continue;
+        }
+        listed.add(path);
+        if (isDirectory && entry.name !== '__pycache__') visit(path);
+      }
+    };
+    visit('');
+    return {
+      has: (path: string) => {
+        if (listed.has(path)) return true;
+        const slash = path.lastIndexOf('/');
+        return slash > 0 && sealed.has(path.slice(0, slash));
+      },
+    };
   });
   return { present, candidates };
 }
