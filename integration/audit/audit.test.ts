@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../cli.js';
 import { findInterpreters, makeVenv, tempDirs, type Venv } from '../support/index.js';
-import { installAndKill, makeBigWheel } from './killed-pip.js';
+import { installAndKill, makeWheel, pipInstall } from './killed-pip.js';
 import { DEAD_PID, installDistribution, seedDeadMarkers, seedLeftovers, seedPortageMerging } from './seed.js';
 import { type AuditJson, parseValidAudit } from './validate.js';
 
@@ -54,12 +54,18 @@ describe('plugin-settle audit on a real venv', () => {
     let sentinel: string;
     let report: AuditJson;
     let exitCode: number | null;
+    let leftoverInsidePip: string;
 
     beforeAll(async () => {
       const site = venv.sitePackages;
       // Incomplete: a real pip install of a big wheel, SIGKILLed mid-way.
-      const wheel = makeBigWheel(venv.python, await temps.make('audit-wheel'), 200);
-      await installAndKill(venv.python, site, wheel);
+      const wheels = await temps.make('audit-wheel');
+      await installAndKill(venv.python, site, makeWheel(venv.python, wheels, 200));
+      // A complete pip install, then a file lost and a dpkg temp left inside it afterwards.
+      pipInstall(venv.python, makeWheel(venv.python, wheels, 3, 'lateplug'));
+      rmSync(join(site, 'lateplug', 'data', 'blob001.bin'));
+      leftoverInsidePip = join(site, 'lateplug', 'data', 'blob002.bin.dpkg-new');
+      writeFileSync(leftoverInsidePip, 'x');
       // An entry point whose module is gone, and one whose attribute is (seen only with --import).
       sentinel = join(await temps.make('audit-sentinel'), 'imported');
       installDistribution(
@@ -120,6 +126,12 @@ describe('plugin-settle audit on a real venv', () => {
       expect(ep.entryPoint).toMatchObject({ group: 'egg_info.writers', module: 'bigplug.zz_writer' });
       expect(ep.why).toMatch(/egg_info loads every writer/);
       expect(exitCode).toBe(1);
+    });
+
+    test('a file lost from a finished pip install, and a temp name left inside it later', () => {
+      const finding = only('incomplete', join(venv.sitePackages, 'lateplug-1.0.dist-info'));
+      expect(finding).toMatchObject({ installer: 'pip', paths: ['lateplug/data/blob001.bin'] });
+      expect(only('leftover', leftoverInsidePip).installer).toBe('dpkg');
     });
 
     test('an entry point whose module is missing, found without importing any plugin code', () => {

@@ -10,17 +10,17 @@ import { waitFor } from '../cli.js';
  */
 const MAKE_WHEEL = `
 import base64, hashlib, os, sys, zipfile
-out, blobs = sys.argv[1], int(sys.argv[2])
-name = "bigplug-1.0.dist-info"
+out, blobs, dist = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+name = dist + "-1.0.dist-info"
 files = [
-    (name + "/METADATA", b"Metadata-Version: 2.1\\nName: bigplug\\nVersion: 1.0\\n"),
+    (name + "/METADATA", ("Metadata-Version: 2.1\\nName: %s\\nVersion: 1.0\\n" % dist).encode()),
     (name + "/WHEEL", b"Wheel-Version: 1.0\\nGenerator: test\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n"),
-    (name + "/entry_points.txt", b"[egg_info.writers]\\nbigplug.txt = bigplug.zz_writer:write\\n"),
-    (name + "/top_level.txt", b"bigplug\\n"),
-    ("bigplug/__init__.py", b""),
+    (name + "/entry_points.txt", ("[egg_info.writers]\\n%s.txt = %s.zz_writer:write\\n" % (dist, dist)).encode()),
+    (name + "/top_level.txt", (dist + "\\n").encode()),
+    (dist + "/__init__.py", b""),
 ]
-files += [("bigplug/data/blob%03d.bin" % i, os.urandom(1 << 20)) for i in range(blobs)]
-files.append(("bigplug/zz_writer.py", b"def write(cmd, basename, filename):\\n    pass\\n"))
+files += [(dist + "/data/blob%03d.bin" % i, os.urandom(1 << 20)) for i in range(blobs)]
+files.append((dist + "/zz_writer.py", b"def write(cmd, basename, filename):\\n    pass\\n"))
 record = []
 with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
     for path, data in files:
@@ -31,10 +31,24 @@ with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
     z.writestr(name + "/RECORD", "\\n".join(record) + "\\n")
 `;
 
-export function makeBigWheel(python: string, dir: string, blobs: number): string {
-  const wheel = join(dir, 'bigplug-1.0-py3-none-any.whl');
-  execFileSync(python, ['-c', MAKE_WHEEL, wheel, String(blobs)]);
+export function makeWheel(python: string, dir: string, blobs: number, name = 'bigplug'): string {
+  const wheel = join(dir, `${name}-1.0-py3-none-any.whl`);
+  execFileSync(python, ['-c', MAKE_WHEEL, wheel, String(blobs), name]);
   return wheel;
+}
+
+/** A complete `pip install` of a wheel: its RECORD written by pip itself. */
+export function pipInstall(venvPython: string, wheel: string): void {
+  execFileSync(venvPython, [
+    '-m',
+    'pip',
+    'install',
+    '--no-deps',
+    '--no-index',
+    '--disable-pip-version-check',
+    '--quiet',
+    wheel,
+  ]);
 }
 
 /**
