@@ -291,6 +291,54 @@ describe('plugin-settle audit --fix', () => {
     expect(clean.code).toBe(0);
   }, 60_000);
 
+  test('a merge killed mid-way: --fix runs merge --recover where its journal is, not a blind delete', async () => {
+    const root = await temps.make('audit-journal');
+    const image = await temps.make('audit-image');
+    for (const [path, text] of Object.entries({
+      'jplug/__init__.py': '',
+      'jplug/core.py': 'x = 1\n',
+      'jplug-1.0.dist-info/METADATA': 'Metadata-Version: 2.1\nName: jplug\nVersion: 1.0\n',
+      'jplug-1.0.dist-info/top_level.txt': 'jplug\n',
+    })) {
+      mkdirSync(join(image, path, '..'), { recursive: true });
+      writeFileSync(join(image, path), text);
+    }
+    const merge = (env: NodeJS.ProcessEnv) =>
+      runCli(['merge', '--no-fsync', '--quiet', image, root], { env });
+    const steps = Number(
+      /fault steps: (\d+)/.exec((await merge({ PLUGIN_SETTLE_FAULT_KILL_AT_STEP: 'count' })).stderr)?.[1],
+    );
+    expect(steps).toBeGreaterThan(2);
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(root);
+    const killed = await merge({ PLUGIN_SETTLE_FAULT_KILL_AT_STEP: String(Math.ceil(steps / 2)) });
+    expect(killed.signal).toBe('SIGKILL');
+    const journal = readdirSync(root).find((name) => name.startsWith('.plugin-settle-journal.'));
+    expect(journal, `no journal in ${readdirSync(root)}`).toBeDefined();
+
+    const before = parseValidAudit(
+      (await auditBare(['--watch', root, '--stale-after', '0', '--json'])).stdout,
+    );
+    expect(before.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'leftover',
+          path: join(root, journal!),
+          breaks: true,
+          fix: { owner: 'ours', action: 'recover' },
+        }),
+        expect.objectContaining({ kind: 'stale-marker', path: join(root, '.plugin-settle-merge') }),
+      ]),
+    );
+    const fixed = await auditBare(['--watch', root, '--stale-after', '0', '--fix']);
+    expect(fixed.stdout).toMatch(new RegExp(`^recovered ${root}: (completed|rolled back) merge`, 'm'));
+    expect(readdirSync(root).filter((name) => name.startsWith('.plugin-settle'))).toEqual([]);
+    // Exactly the old tree (empty) or exactly the new one, never a mix.
+    const completed = /completed merge/.test(fixed.stdout);
+    expect(readdirSync(root).sort()).toEqual(completed ? ['jplug', 'jplug-1.0.dist-info'] : []);
+    expect(fixed.code, fixed.stdout).toBe(0);
+  }, 60_000);
+
   test('a live merge is never touched and keeps the exit status at 1', async () => {
     const root = await temps.make('audit-live');
     mkdirSync(join(root, '.plugin-settle-merge'));
