@@ -43,16 +43,11 @@ class Namespace(object):
 listings = {}
 
 def listing(d):
-    # One scandir per directory, as FileFinder caches its listing: name -> is a directory.
-    found = listings.get(d)
-    if found is None:
-        found = {}
+    # One listdir per directory, as FileFinder caches its listing; None when it is no directory.
+    found = listings.get(d, listings)
+    if found is listings:
         try:
-            for e in os.scandir(d):
-                try:
-                    found[e.name] = e.is_dir()
-                except OSError:
-                    pass
+            found = frozenset(os.listdir(d))
         except OSError:
             found = None
         listings[d] = found
@@ -67,16 +62,15 @@ def find_in(fullname, locations):
     for entry in locations:
         names = listing(entry or ".")
         if names is not None:
-            is_dir = names.get(tail)
-            if is_dir:
+            if tail in names:
                 package = os.path.join(entry, tail)
-                inside = listing(package) or {}
-                if any(inside.get("__init__" + s) is False for s in SUFFIXES):
-                    return Namespace([package])
-            if any(names.get(tail + s) is False for s in SUFFIXES):
+                inside = listing(package)
+                if inside is not None:
+                    if any("__init__" + s in inside for s in SUFFIXES):
+                        return Namespace([package])
+                    portions.append(package)
+            if any(tail + s in names for s in SUFFIXES):
                 return Namespace(None)
-            if is_dir:
-                portions.append(os.path.join(entry, tail))
             continue
         try:
             finder = pkgutil.get_importer(entry)
