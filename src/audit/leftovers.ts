@@ -1,5 +1,4 @@
 import { basename, dirname } from 'node:path';
-import { listBuildMarkers } from '../merge/build-markers.js';
 import { JOURNAL_PREFIX } from '../merge/names.js';
 import type { StagingEntry } from '../watch/detectors/context.js';
 import { detectors } from '../watch/detectors/index.js';
@@ -8,6 +7,7 @@ import { readLockTable } from '../watch/locks.js';
 import type { MergeInProgress } from '../watch/types.js';
 import { classifyRoots } from '../watch/venvs.js';
 import { installerOfKind, isMetadataShaped, LIVE_WHY, leftoverWhy } from './leftover-why.js';
+import { buildMarkerFindings } from './markers.js';
 import type { Finding } from './types.js';
 import { PIP_TEMP } from './walk.js';
 
@@ -103,19 +103,4 @@ function toFinding(merge: MergeInProgress, journalRoots: Set<string>): Finding {
 function underJournal(path: string, journalRoots: Set<string>): boolean {
   for (const root of journalRoots) if (path.startsWith(`${root}/`)) return true;
   return false;
-}
-
-function buildMarkerFindings(root: string): Finding[] {
-  return listBuildMarkers(root)
-    .filter((marker) => marker.stale)
-    .map((marker) => ({
-      kind: 'stale-marker' as const,
-      path: marker.path,
-      distribution: null,
-      installer: 'plugin-settle',
-      breaks: false,
-      stale: true,
-      why: `the build marker of a dead \`run --hold\` (pid ${marker.owner?.pid}): \`merge --wait-for-builds\` clears it, nothing waits on it`,
-      fix: { owner: 'ours' as const, action: 'remove' as const },
-    }));
 }
