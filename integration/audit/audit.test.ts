@@ -46,6 +46,20 @@ describe('plugin-settle audit on a real venv', () => {
     expect(human.stdout).toMatch(/^audit: nothing found in 1 root/);
   }, 60_000);
 
+  test('our own errors: one line and 125', async () => {
+    for (const args of [
+      ['audit', '--python', '/nonexistent/python'],
+      ['audit', '--python', venv.python, '--yes'],
+      ['audit', '--python', venv.python, '--watch', '/nonexistent/dir'],
+      ['audit', '--python', venv.python, '--stale-after', 'soon'],
+    ]) {
+      const result = await runCli(args, { env: { XDG_CACHE_HOME: cache } });
+      expect(result.code, args.join(' ')).toBe(125);
+      expect(result.stderr, args.join(' ')).toMatch(/^plugin-settle: [^\n]+\n$/);
+      expect(result.stdout).toBe('');
+    }
+  }, 60_000);
+
   describe('seeded with every kind of finding', () => {
     let extra: string;
     let eroot: string;
