@@ -3,17 +3,17 @@
 // against chokidar watching the same tree at full depth. Each figure comes from a fresh child process;
 // medians over RUNS children, both variants in the same run. Prints a Markdown table to stdout.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FILES_PER_PACKAGE, generateSitePackages } from './site-tree.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const work = join(here, '..', '.bench-tmp');
 const PACKAGES = Number(process.env.BENCH_PACKAGES ?? 2000);
 const tree = join(work, `site-packages-${PACKAGES}`);
 const bundle = join(work, 'watch.mjs');
-const FILES_PER_PACKAGE = 50; // 46 modules in 4 subpackages + __init__ + 3 metadata files
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // A full-depth chokidar child takes a minute or more on this tree: one by default, more on request.
 const FULL_RUNS = Number(process.env.BENCH_FULL_RUNS ?? 1);
@@ -102,31 +102,7 @@ async function child(variant) {
 }
 
 function generate() {
-  if (existsSync(join(tree, '.complete'))) return;
-  console.error(`generating ${PACKAGES} packages / ${PACKAGES * FILES_PER_PACKAGE} files in ${tree} …`);
-  mkdirSync(tree, { recursive: true });
-  const body = 'def f(x):\n    return x\n'.repeat(20);
-  for (let p = 0; p < PACKAGES; p++) {
-    const pkg = join(tree, `pkg${p}`);
-    const record = [];
-    mkdirSync(pkg, { recursive: true });
-    writeFileSync(join(pkg, '__init__.py'), body);
-    record.push(`pkg${p}/__init__.py,,${body.length}`);
-    for (let s = 0; s < 4; s++) {
-      mkdirSync(join(pkg, `sub${s}`), { recursive: true });
-      for (let m = 0; m < (s < 2 ? 12 : 11); m++) {
-        const name = s === 0 && m === 0 ? '__init__.py' : `mod${m}.py`;
-        writeFileSync(join(pkg, `sub${s}`, name), body);
-        record.push(`pkg${p}/sub${s}/${name},,${body.length}`);
-      }
-    }
-    const info = join(tree, `pkg${p}-1.0.dist-info`);
-    mkdirSync(info, { recursive: true });
-    writeFileSync(join(info, 'METADATA'), `Metadata-Version: 2.1\nName: pkg${p}\nVersion: 1.0\n`);
-    writeFileSync(join(info, 'top_level.txt'), `pkg${p}\n`);
-    writeFileSync(join(info, 'RECORD'), `${record.join('\n')}\npkg${p}-1.0.dist-info/RECORD,,\n`);
-  }
-  writeFileSync(join(tree, '.complete'), '');
+  generateSitePackages(tree, PACKAGES);
 }
 
 async function main() {

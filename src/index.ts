@@ -1,5 +1,15 @@
 // The library: everything the CLI does, as functions. The CLI (src/cli.ts) is a thin skin over these.
 
+export {
+  type AuditOptions,
+  type AuditReport,
+  applyFix,
+  audit,
+  type Finding,
+  type FindingKind,
+  type FixStep,
+  formatReport,
+} from './audit/index.js';
 export type { Category, Classification, LoaderFrame, PythonException } from './classify/index.js';
 export {
   classify,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { auditCommand } from './audit.js';
 import { configCommand } from './config.js';
 import { demoCommand } from './demo.js';
 import { diagnoseCommand } from './diagnose.js';
@@ -13,6 +14,7 @@ export const commands: Array<() => Command> = [
   runCommand,
   mergeCommand,
   statusCommand,
+  auditCommand,
   diagnoseCommand,
   demoCommand,
   shimCommand,

@@ -14,6 +14,7 @@ export function parseRecord(text: string): Array<{ path: string; size: number | 
 }
 
 function splitCsv(line: string): string[] {
+  if (!line.includes('"')) return line.split(',');
   const fields: string[] = [];
   let field = '';
   let quoted = false;
@@ -37,8 +38,10 @@ function splitCsv(line: string): string[] {
 
 /** Bytecode is written after RECORD by some installers and regenerated at will: never required. */
 export function isBytecode(path: string): boolean {
-  return path.split(/[\\/]/).includes('__pycache__') || path.endsWith('.pyc') || path.endsWith('.pyo');
+  return path.endsWith('.pyc') || path.endsWith('.pyo') || PYCACHE.test(path);
 }
+
+const PYCACHE = /(?:^|[\\/])__pycache__(?:[\\/]|$)/;
 
 /**
  * Every file RECORD lists must exist with the recorded size. Returns root-relative paths, a

@@ -24,7 +24,7 @@ export const detectors: readonly Detector[] = [
 ];
 
 /** One test that every staging name passes, so thousands of ordinary entries cost one regex each. */
-const MAYBE_STAGING = /^[.~]|\.dpkg-(?:new|tmp)$|;[0-9a-f]{8}$|#new$|\.tmp$/;
+export const MAYBE_STAGING = /^[.~]|\.dpkg-(?:new|tmp)$|;[0-9a-f]{8}$|#new$|\.tmp$/;
 
 export interface DetectOptions {
   roots: readonly string[];
