@@ -53,25 +53,27 @@ if [[ ${EBUILD_PHASE} == depend ]]; then
 	}
 fi
 
-# ebuild.sh, QA_INTERCEPTORS: shell functions standing in for commands in this phase only
-# (__save_ebuild_env unsets every function the variable names).
-if [[ ${EBUILD_PHASE} == depend ]]; then
-	QA_INTERCEPTORS="awk bash cc egrep equery fgrep g++ gawk gcc grep javac java-config nawk perl
-		pkg-config python python-config sed"
-elif [[ ${EBUILD_PHASE} == clean* ]]; then
-	unset QA_INTERCEPTORS
-else
-	QA_INTERCEPTORS="autoconf automake aclocal libtoolize"
-fi
-for BIN in ${QA_INTERCEPTORS}; do
-	if ! BIN_PATH=$(type -P -- "${BIN}"); then
-		BODY="echo \"*** missing command: ${BIN}\" >&2; return 127"
+# ebuild.sh, QA_INTERCEPTORS: per phase, a few commands are replaced by shell functions that warn
+# and run the real command (or fail with 127 when it is missing); __save_ebuild_env later unsets every
+# function the variable names. Only the behaviour matters here: which names, and that they are functions.
+case ${EBUILD_PHASE} in
+depend) QA_INTERCEPTORS="awk bash cc egrep equery fgrep g++ gawk gcc grep javac java-config nawk perl
+		pkg-config python python-config sed" ;;
+clean*) unset QA_INTERCEPTORS ;;
+*) QA_INTERCEPTORS="autoconf automake aclocal libtoolize" ;;
+esac
+__sim_intercept() {
+	local name=$1 real
+	real=$(type -P -- "${name}") || real=
+	if [[ -n ${real} ]]; then
+		eval "${name}() { eqawarn \"QA Notice: '${name}' called by \${FUNCNAME[1]}\"; '${real}' \"\$@\"; }"
 	else
-		BODY="${BIN_PATH} \"\$@\"; return \$?"
+		eval "${name}() { echo \"*** missing command: ${name}\" >&2; return 127; }"
 	fi
-	eval "${BIN} () { eqawarn \"QA Notice: '${BIN}' called by \${FUNCNAME[1]}\"; ${BODY}; }"
-done
-unset BIN_PATH BIN BODY
+}
+for __sim_name in ${QA_INTERCEPTORS}; do __sim_intercept "${__sim_name}"; done
+unset -f __sim_intercept
+unset __sim_name
 
 # save-ebuild-env.sh, __save_ebuild_env() piped through phase-functions.sh, __filter_readonly_variables():
 # a subshell that unsets Portage's own variables and functions (a representative part of its lists),
