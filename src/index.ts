@@ -26,6 +26,7 @@ export { writeReport } from './report/write.js';
 export { type AttemptRecord, type LoopOutcome, type RunResult, runAttemptLoop } from './run/attempts.js';
 export type { AttemptDetails, Decide, Decision, DecisionContext, PrepareOutcome } from './run/decision.js';
 export { neverRetry } from './run/decision.js';
+export { keepSharedStdioBlocking } from './run/shared-stdio.js';
 export { SignalRelay } from './run/signals.js';
 export { type RunOptions, supervise } from './run/supervise.js';
 export { OutputTail, TAIL_BYTES } from './run/tail.js';

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,26 @@ describe('run: the build keeps its pipes, its terminal and its errors', () => {
     const bare = await readFile(join(dir, 'bare.log'));
     expect(bare.toString().split('\n')[1]).toBe('err 1');
     expect((await readFile(join(dir, 'wrapped.log'))).equals(bare)).toBe(true);
+  });
+
+  // The build shares our descriptors: if Node made them non-blocking (it does on first use of a pipe),
+  // the build would see EAGAIN where it should block. A slow reader and a slow writer prove it does not.
+  it('a slow reader of stdout or stderr makes the build wait, not fail with EAGAIN', async () => {
+    const dir = await temp.make('slow');
+    await writeFile(join(dir, 'big.bin'), Buffer.alloc(4 << 20, 7));
+    const out = await bash(
+      `"$NODE" "$CLI" run -- cat "${dir}/big.bin" | (sleep 1; wc -c); echo "status $PIPESTATUS"`,
+    );
+    expect(out.stdout.trim().split(/\s+/)).toEqual([String(4 << 20), 'status', '0']);
+    const err = await bash(
+      `"$NODE" "$CLI" run -- sh -c 'cat "${dir}/big.bin" >&2' 2>&1 >/dev/null | (sleep 1; wc -c); echo "status $PIPESTATUS"`,
+    );
+    expect(err.stdout.trim().split(/\s+/)).toEqual([String(4 << 20), 'status', '0']);
+  });
+
+  it('a slow writer to stdin makes the build wait for input, not fail with EAGAIN', async () => {
+    const result = await bash('(sleep 1; echo late-input) | "$NODE" "$CLI" run -- sh -c "sleep 0.3; cat"');
+    expect(result).toMatchObject({ exitCode: 0, stdout: 'late-input' });
   });
 
   it('without the shim stderr is piped for the tail, and a closed reader still reaches the build', async () => {

@@ -22,11 +22,14 @@ async function peakRssKiB(pid: number): Promise<number | undefined> {
   return match ? Number(match[1]) : undefined;
 }
 
-/** The first child of `pid`, once it has one. */
-async function childOf(pid: number): Promise<number | undefined> {
+/** The child of `pid` running `name` (not the SIGKILL guard's `sh`), once there is one. */
+async function childOf(pid: number, name: string): Promise<number | undefined> {
   const children = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
-  const first = children.trim().split(/\s+/)[0];
-  return first ? Number(first) : undefined;
+  for (const child of children.trim().split(/\s+/).filter(Boolean)) {
+    const comm = await readFile(`/proc/${child}/comm`, 'utf8').catch(() => '');
+    if (comm.trim() === name) return Number(child);
+  }
+  return undefined;
 }
 
 /** rchar: every byte the process read through read(2)-like calls, from files and pipes alike. */
@@ -85,15 +88,19 @@ describe('run: output passes through byte for byte', () => {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const stop = await watchWrapper(wrapper.pid!);
-    const receiving = hashOf(wrapper.stdout);
-    // Inherited, not piped: the build's stdout is the very pipe we gave the wrapper.
-    const build = await waitFor('the build process under the wrapper', () => childOf(wrapper.pid!), 20_000);
+    // Inherited, not piped: the build's stdout is the very pipe we gave the wrapper. Nothing reads it
+    // yet, so `cat` is still there, blocked on the full pipe, while we look.
+    const build = await waitFor(
+      'the build process under the wrapper',
+      () => childOf(wrapper.pid!, 'cat'),
+      20_000,
+    );
     const [ours, theirs] = await Promise.all([
       readlink(`/proc/${wrapper.pid}/fd/1`),
       readlink(`/proc/${build}/fd/1`).catch(() => 'gone'),
     ]);
     const [received, code] = await Promise.all([
-      receiving,
+      hashOf(wrapper.stdout),
       new Promise((resolve) => wrapper.on('close', resolve)),
     ]);
     const { peakMiB } = stop();

@@ -7,6 +7,7 @@ import { summaryLine } from '../report/summary.js';
 import { reportPathProblem, writeReport } from '../report/write.js';
 import { withOnRetry } from './on-retry.js';
 import { createRaceDecision } from './race-decision.js';
+import { keepSharedStdioBlocking } from './shared-stdio.js';
 import { supervise } from './supervise.js';
 import { lazyWatching, pythonFor } from './watching.js';
 import { widerMonitors } from './wider-monitor.js';
@@ -24,6 +25,8 @@ export async function runFromCli(
   args: string[],
   options: RunCommandOptions,
 ): Promise<number> {
+  // First: the build shares our stdio, and nothing of ours may make it non-blocking under the build.
+  keepSharedStdioBlocking();
   const progress = createProgress({ quiet: options.quiet, verbose: options.verbose });
   const ci = ciOutput({
     env: process.env,
