@@ -62,13 +62,18 @@ async function build(spec: BuildSpec, n: number): Promise<Build> {
 export function loopBuilds(spec: BuildSpec): BuildLoop {
   let stopping = false;
   const builds: Build[] = [];
+  // A hung build or a missing report ends the loop; `stop` says so (no unhandled rejection meanwhile).
   const running = (async () => {
     while (!stopping) builds.push(await build(spec, builds.length + 1));
-  })();
+  })().then(
+    () => undefined,
+    (error: Error) => error,
+  );
   return {
     async stop() {
       stopping = true;
-      await running;
+      const error = await running;
+      if (error) throw error;
       return builds;
     },
   };
