@@ -14,6 +14,8 @@ export interface Build {
 }
 
 export interface BuildLoop {
+  /** The builds so far. */
+  readonly builds: readonly Build[];
   /** Stops after the build in flight; resolves with every build that ran. */
   stop(): Promise<Build[]>;
 }
@@ -70,6 +72,7 @@ export function loopBuilds(spec: BuildSpec): BuildLoop {
     (error: Error) => error,
   );
   return {
+    builds,
     async stop() {
       stopping = true;
       const error = await running;
@@ -79,4 +82,4 @@ export function loopBuilds(spec: BuildSpec): BuildLoop {
   };
 }
 
-export const failed = (builds: Build[]) => builds.filter((b) => b.exitCode !== 0);
+export const failed = (builds: readonly Build[]) => builds.filter((b) => b.exitCode !== 0);

@@ -28,6 +28,8 @@ export async function pipCycles(
   python: string,
   houses: Record<ArchiveOrder, Wheelhouse>,
   cycles: number,
+  /** Told after each cycle: real installers on a loaded machine are slow, and a long run says how far it got. */
+  progress: (cycle: number) => void = () => {},
 ): Promise<PipOp[]> {
   const ops: PipOp[] = [];
   for (let cycle = 0; cycle < cycles; cycle++) {
@@ -45,6 +47,7 @@ export async function pipCycles(
       if (result.exitCode !== 0) throw new Error(`pip ${args.join(' ')} failed:\n${result.all}`);
       ops.push({ cycle, order, args, started, ended: Date.now() });
     }
+    progress(cycle + 1);
   }
   return ops;
 }

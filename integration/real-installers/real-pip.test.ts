@@ -40,7 +40,13 @@ describe.skipIf(!interpreter)(`real pip, Python ${interpreter?.version}`, () => 
       wrap: ['--no-inprocess', '--verbose'],
     });
     // Every pip run ends before the builds are stopped; a failed pip run fails the test afterwards.
-    const pip = await pipCycles(venv.python, houses, CYCLES).then(
+    const progress = (cycle: number) => {
+      if (cycle % 5 === 0 || cycle === CYCLES)
+        console.log(
+          `real pip: ${cycle}/${CYCLES} cycles; unwrapped ${failed(bare.builds).length}/${bare.builds.length} failed, wrapped ${failed(wrapped.builds).length}/${wrapped.builds.length} failed`,
+        );
+    };
+    const pip = await pipCycles(venv.python, houses, CYCLES, progress).then(
       (ops) => ({ ops }),
       (error: Error) => ({ error }),
     );
@@ -67,5 +73,5 @@ describe.skipIf(!interpreter)(`real pip, Python ${interpreter?.version}`, () => 
       context.skip(
         `INCONCLUSIVE: no unwrapped build failed in ${CYCLES} cycles, so the race was not shown to happen`,
       );
-  }, 1_200_000);
+  }, 2_400_000);
 });

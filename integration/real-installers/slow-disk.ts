@@ -4,13 +4,13 @@ import { execaSync } from 'execa';
 const CALLS = 'write,rename,renameat,renameat2,unlink,unlinkat,rmdir';
 
 /**
- * The delay per file-changing syscall of a real installer (`REAL_INSTALLER_DELAY_US`, default 10 ms):
+ * The delay per file-changing syscall of a real installer (`REAL_INSTALLER_DELAY_US`, default 4 ms):
  * the installer as it runs on a slow or busy disk. On a fast idle disk pip writes a plugin in a few
  * milliseconds and a looping build rarely loads its entry points inside that window; slowed down (by
  * strace's fault injection, the installer itself unchanged) the same windows open wide enough that
  * the race reproduces within a test's run.
  */
-export const delayUs = Number(process.env.REAL_INSTALLER_DELAY_US ?? 10_000);
+export const delayUs = Number(process.env.REAL_INSTALLER_DELAY_US ?? 4_000);
 
 // Present and allowed to trace (a container may forbid ptrace).
 const hasStrace = execaSync('strace', ['-qq', '-o', '/dev/null', 'true'], { reject: false }).exitCode === 0;

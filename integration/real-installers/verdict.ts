@@ -20,7 +20,7 @@ type Evidence = { changes: { path: string }[]; merges: unknown[] };
  * A retry is justified when the failed attempt was classified and its evidence is a merge at work or a
  * change to one of `plugin`'s paths (its modules, its metadata, pip's `~` stash of them).
  */
-export function judge(builds: Build[], plugin: RegExp): Verdict {
+export function judge(builds: readonly Build[], plugin: RegExp): Verdict {
   const retries = builds.flatMap((b) =>
     (b.report?.attempts ?? [])
       .filter((a) => a.decision?.action === 'retry')
