@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
@@ -185,6 +185,10 @@ describe.each(edges.map((p) => [p.version, p.python] as const))(
       );
       expect((await ask(python, {})).merges).toEqual([marker]);
       expect((await ask(python, {}, { PLUGIN_SETTLE_STALE_AFTER_MS: '0' })).merges).toEqual([]);
+      // Its mtime is the heartbeat: ten minutes without one is stale, though the ctime is fresh.
+      const tenMinutesAgo = (Date.now() - 600_000) / 1000;
+      await utimes(marker, tenMinutesAgo, tenMinutesAgo);
+      expect((await ask(python, {})).merges).toEqual([]);
       await rm(marker, { recursive: true });
 
       const merging = join(vdb, 'dev-python', '-MERGING-pbr-5.0');
