@@ -28,11 +28,11 @@ async function install(files: Record<string, string>): Promise<void> {
 }
 
 /** `run` over the build; the report says how many attempts and what was decided. */
-async function wrapped(args: string[]) {
+async function wrapped(args: string[], options: string[] = []) {
   const reportFile = join(project, 'report.json');
   const started = Date.now();
   const result = await runCli(
-    ['run', '--no-inprocess', '--verbose', '--report', reportFile, '--', venv.python, ...args],
+    ['run', '--no-inprocess', '--verbose', '--report', reportFile, ...options, '--', venv.python, ...args],
     {},
     project,
   );
@@ -73,3 +73,31 @@ describe.skipIf(!interpreter)(`real errors right after an install (Python ${inte
     expect(run.ms, 'a hang-catcher: the answer comes after one settle time').toBeLessThan(3000);
   });
 });
+
+// A crashed `pip install`: the metadata (RECORD and all) landed a moment ago, the code never will.
+const CRASHEDPLUG = {
+  'crashedplug-1.0.dist-info/METADATA': 'Metadata-Version: 2.1\nName: crashedplug\nVersion: 1.0\n',
+  'crashedplug-1.0.dist-info/top_level.txt': 'crashedplug\n',
+  'crashedplug-1.0.dist-info/entry_points.txt': '[egg_info.writers]\ncrashed.txt = crashedplug:writer\n',
+  'crashedplug-1.0.dist-info/RECORD':
+    'crashedplug/__init__.py,sha256=x,42\ncrashedplug-1.0.dist-info/METADATA,,\ncrashedplug-1.0.dist-info/RECORD,,\n',
+};
+
+describe.skipIf(!interpreter)(
+  `a broken install, no installer at work (Python ${interpreter?.version})`,
+  () => {
+    it('metadata without code, nothing moving: not-a-race after one attempt, naming the broken install', async () => {
+      await install(CRASHEDPLUG);
+      // --max-wait below stale-after: the old rule waited for the metadata to be 60 s old.
+      const run = await wrapped(['setup.py', '-q', 'egg_info'], ['--max-wait', '20000']);
+      expect(run.code, run.stderr).not.toBe(0);
+      expect(run.stderr).toMatch(/No module named 'crashedplug'/);
+      expect(run.report.result, run.stderr).toBe('not-a-race');
+      expect(run.report.attempts).toHaveLength(1);
+      expect(run.stderr).toMatch(
+        /crashedplug is a broken install \(.*crashedplug-1\.0\.dist-info is there, crashedplug\/__init__\.py is not/,
+      );
+      expect(run.ms, 'a hang-catcher: the answer comes after one settle time').toBeLessThan(3000);
+    });
+  },
+);

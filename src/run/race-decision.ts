@@ -1,5 +1,12 @@
 import type { Classification } from '../classify/index.js';
-import type { Change, Implicated, MergeInProgress, Monitor } from '../watch/index.js';
+import {
+  type Change,
+  type Implicated,
+  isArriving,
+  type MergeInProgress,
+  type Monitor,
+} from '../watch/index.js';
+import { brokenInstallNote } from './broken-install.js';
 import type { Decide, Decision } from './decision.js';
 import { type probeImports, probeStatement, probeTargets } from './probe.js';
 import { failureMemory, unchangedRepeat } from './repeat.js';
@@ -81,7 +88,8 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
       monitor.incomplete(implicated),
     ]);
     const live = merges.filter((merge) => !merge.stale);
-    const unfinished = incomplete.filter((dist) => !dist.stale);
+    // Still arriving, or a broken install that nothing is finishing (issue 15).
+    const unfinished = incomplete.filter((dist) => isArriving(dist, options.settleMs));
     const details = { classification, evidence: { changes: cap(changes), merges: cap(merges) } };
     options.onVerbose?.(
       `attempt ${attempt.n}: ${changes.length} relevant change(s), ${live.length} merge(s) in progress, ${unfinished.length} incomplete`,
@@ -142,7 +150,7 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
           ...seen,
           probe,
           result: 'not-a-race',
-          reason: `${failure}; the tree has settled and \`${probeStatement(probe.failed ?? '')}\` still fails (${probe.error}): not a merge race`,
+          reason: `${failure}; the tree has settled and \`${probeStatement(probe.failed ?? '')}\` still fails (${probe.error})${await brokenInstallNote(monitor, implicated)}: not a merge race`,
         };
       },
     };
