@@ -30,6 +30,8 @@ export interface MergeOptions {
   /** Durability (default true); false skips every fsync. */
   fsync?: boolean;
   maxWaitMs?: number;
+  /** Another merge's marker not refreshed this long is stale and taken over; ours beats every quarter. */
+  staleAfterMs?: number;
   onProgress?: (line: string) => void;
 }
 
@@ -77,6 +79,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
     maxWaitMs,
     onProgress,
     fsync: durable.enabled,
+    ...(options.staleAfterMs === undefined ? {} : { staleAfterMs: options.staleAfterMs }),
   });
   let journal: Journal | undefined;
   try {

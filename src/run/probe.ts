@@ -7,9 +7,11 @@ export interface ProbeResult {
   error?: string;
 }
 
-// One interpreter for all modules; prints the first failure as `module\terror` and exits 1. With
-// `--find`, a module only has to be findable: its parents are imported, the module itself is not run,
-// so the probe does not pay for what the plugin imports (often setuptools itself).
+// One interpreter for all targets; prints the first failure as `target\terror` and exits 1. A target
+// is a module, or `module:name` for a name the build could not get from it (`from module import
+// name`, an entry point's attribute): the module is imported and the name looked up, as the build
+// did. With `--find`, a bare module only has to be findable: its parents are imported, the module
+// itself is not run, so the probe does not pay for what the plugin imports (often setuptools itself).
 const PROBE = `
 import importlib, sys
 try:
@@ -17,17 +19,54 @@ try:
 except ImportError:  # Python 2: import it is
     find_spec = None
 find = sys.argv[1] == "--find" and find_spec is not None
-for name in sys.argv[2:]:
+def lookup(module, names):
+    value = importlib.import_module(module)
+    for attr in names.split("."):
+        try:
+            value = getattr(value, attr)
+        except AttributeError:
+            # from package import submodule: a name can be a module not imported yet
+            owner = getattr(value, "__name__", None)
+            try:
+                value = importlib.import_module("%s.%s" % (owner, attr))
+            except ImportError:
+                raise ImportError("cannot import name %r from %r" % (attr, owner))
+for target in sys.argv[2:]:
+    name, _, names = target.partition(":")
     try:
-        if find:
+        if names:
+            lookup(name, names)
+        elif find:
             if find_spec(name) is None:
                 raise ImportError("No module named %r" % name)
         else:
             importlib.import_module(name)
     except BaseException as error:
-        sys.stdout.write("%s\\t%s: %s" % (name, type(error).__name__, error))
+        sys.stdout.write("%s\\t%s: %s" % (target, type(error).__name__, error))
         sys.exit(1)
 `;
+
+const MISSING_NAME = [/cannot import name '([\w.]+)'/, /has no attribute '([\w.]+)'/];
+
+/**
+ * What to ask once the tree has settled: what failed, no more. A missing module must be findable;
+ * a missing name must be there in its module (`module:name`), or the probe would pass on a module
+ * that imports but still lacks the name and the build would be retried into the same error.
+ */
+export function probeTargets(c: {
+  category: string;
+  module: string | null;
+  topLevel: string | null;
+  exception: { message: string } | null;
+}): string[] {
+  if (c.category === 'missing-name' && c.module) {
+    const message = c.exception?.message ?? '';
+    const name = MISSING_NAME.map((pattern) => pattern.exec(message)?.[1]).find(Boolean);
+    if (name) return [`${c.module}:${name}`];
+  }
+  if (c.category !== 'missing-module' && c.category !== 'missing-name') return [];
+  return [...new Set([c.module, c.topLevel].filter((name): name is string => Boolean(name)))];
+}
 
 /**
  * Imports the implicated modules in a fresh interpreter, as the build would. PLUGIN_SETTLE_ACTIVE
@@ -56,4 +95,10 @@ export async function probeImports(
     failed: failed || modules.join(', '),
     error: error || String(result.stderr).trim().split('\n').at(-1) || `exit ${result.exitCode}`,
   };
+}
+
+/** A target as the build's own words: `import pbr`, `from setuptools import nosuchname`. */
+export function probeStatement(target: string): string {
+  const [module, names] = target.split(':');
+  return names ? `from ${module} import ${names}` : `import ${module}`;
 }

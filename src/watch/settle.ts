@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { IncompleteWithAge } from './completeness/index.js';
+import { type IncompleteWithAge, isArriving } from './completeness/index.js';
 import { CLOCK_SLACK_MS } from './scan.js';
 import type { Change, Implicated, MergeInProgress, SettleOutcome } from './types.js';
 
@@ -117,7 +117,10 @@ async function whatToWaitFor(
       kind: `merge ${merge.path}`,
     };
   }
-  const incomplete = (await probe.incomplete(options.implicated)).filter((entry) => !entry.stale);
+  // No installer at work: an incomplete distribution holds the wait only while it moves (issue 15).
+  const incomplete = (await probe.incomplete(options.implicated)).filter((entry) =>
+    isArriving(entry, options.settleMs, now),
+  );
   if (incomplete.length > 0) {
     const first = incomplete[0]!;
     const shown = first.missing.slice(0, 3).join(', ') + (first.missing.length > 3 ? ', …' : '');

@@ -98,8 +98,11 @@ def incomplete(config, implicated, now):
     missing = []
     for root, metadata in metadata_dirs(config, implicated):
         when = changed_at(metadata, deep=True)
-        if when is not None and now - when >= config.stale_after:
-            continue  # looked the same for stale-after: an odd install, not one in progress
+        if when is not None and now - when >= config.settle:
+            # The caller asks for installers at work first: with none, a distribution unchanged for the
+            # settle time is a broken install (a crashed installer, a broken package), not one in
+            # progress. The wrapper's rule too (src/watch/completeness/arriving.ts).
+            continue
         has_record = metadata.endswith('.dist-info') and os.path.isfile(os.path.join(metadata, 'RECORD'))
         try:
             if has_record:
