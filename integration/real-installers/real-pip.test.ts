@@ -5,7 +5,7 @@ import { failed, loopBuilds } from './builds.js';
 import { pipCycles } from './pip.js';
 import { slowDiskNote } from './slow-disk.js';
 import { describeVerdict, judge } from './verdict.js';
-import { makeWheelhouses } from './wheels.js';
+import { inspectWheel, makeWheelhouses, ORDERS } from './wheels.js';
 
 // Real pip (the interpreter's own, unmodified) installing, upgrading and uninstalling real plugins
 // (Debian's pbr and setuptools-git, repacked as wheels) while real `setup.py egg_info` builds loop,
@@ -27,6 +27,19 @@ for (const i of candidates)
 const interpreter = withPip.sort((a, b) => (atLeast(a.version, b.version) ? 1 : -1)).at(-1);
 
 describe.skipIf(!interpreter)(`real pip, Python ${interpreter?.version}`, () => {
+  it('the wheels made from Debian packages carry a correct RECORD and the archive order asked for', async () => {
+    const houses = await makeWheelhouses(interpreter!.python, await temp.make('wheelhouse'));
+    for (const order of ORDERS)
+      for (const wheel of houses[order].wheels) {
+        const { bad, unlisted, names } = await inspectWheel(interpreter!.python, wheel);
+        expect({ wheel, bad, unlisted }).toEqual({ wheel, bad: [], unlisted: [] });
+        const metadataAt = names.findIndex((n) => n.endsWith('.dist-info/METADATA'));
+        const codeAt = names.findIndex((n) => !n.includes('.dist-info/'));
+        expect(metadataAt < codeAt, `${wheel}: ${names.join(', ')}`).toBe(order === 'metadata-first');
+        expect(names.at(-1)).toMatch(/\.dist-info\/RECORD$/);
+      }
+  });
+
   it(`${CYCLES} install/upgrade/uninstall cycles: unwrapped builds fail, wrapped builds never do`, async (context) => {
     const venv = await makeVenv(interpreter!.python, await temp.make('pip-venv'));
     const houses = await makeWheelhouses(venv.python, await temp.make('wheelhouse'));

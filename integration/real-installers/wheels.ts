@@ -56,3 +56,28 @@ async function eggInfo(distPackages: string, prefix: string): Promise<string> {
   if (!info) throw new Error(`no ${prefix}*.egg-info in ${distPackages}`);
   return info;
 }
+
+const INSPECT = `
+import base64, csv, hashlib, io, json, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+record = [n for n in z.namelist() if n.endswith(".dist-info/RECORD")][0]
+rows = list(csv.reader(io.StringIO(z.read(record).decode("utf-8"))))
+bad = []
+for path, digest, size in rows:
+    if path == record:
+        continue
+    data = z.read(path)
+    mine = "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    if mine != digest or int(size) != len(data):
+        bad.append(path)
+listed = set(r[0] for r in rows)
+json.dump({"bad": bad, "unlisted": [n for n in z.namelist() if n not in listed], "names": z.namelist()}, sys.stdout)
+`;
+
+/** What a wheel holds, as zipfile reads it: files whose RECORD line is wrong, files RECORD misses, the order. */
+export async function inspectWheel(
+  python: string,
+  wheel: string,
+): Promise<{ bad: string[]; unlisted: string[]; names: string[] }> {
+  return JSON.parse((await execa(python, ['-c', INSPECT, wheel], { env: { PYTHONPATH: '' } })).stdout);
+}
