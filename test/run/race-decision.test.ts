@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRaceDecision } from '../../src/run/race-decision.js';
 import type { AttemptResult } from '../../src/run/types.js';
 import type { Change, Monitor, SettleOutcome } from '../../src/watch/index.js';
@@ -74,8 +74,12 @@ const failingProbe = async (_python: string, modules: string[]) => ({
 });
 
 /** A root where one distribution declares `entryPoints`, and pip's stash of pbr declares pbr. */
+const made: string[] = [];
+afterAll(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 async function declaring(entryPoints: string, stash = '~br-5.0.dist-info'): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'ps-declared-'));
+  made.push(root);
   await mkdir(join(root, 'holder-1.0.dist-info'));
   await writeFile(join(root, 'holder-1.0.dist-info/entry_points.txt'), entryPoints);
   await mkdir(join(root, stash));
