@@ -11,6 +11,7 @@ import type { Decide, Decision } from './decision.js';
 import { type probeImports, probeStatement, probeTargets } from './probe.js';
 import { failureMemory, unchangedRepeat } from './repeat.js';
 import { settleThenProbe } from './settle-probe.js';
+import { removedWhileLoading } from './undeclared.js';
 
 export interface RaceDecisionOptions {
   /** The monitor, started after the first child; awaited only when an attempt fails. */
@@ -144,6 +145,8 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
         }
         if (!probe || probe.ok)
           return { proceed: true, waitedMs: settled.waitedMs, ...seen, ...(probe ? { probe } : {}) };
+        const removed = await removedWhileLoading(monitor.roots, classification);
+        if (removed) return { proceed: true, waitedMs: settled.waitedMs, ...seen, probe, note: removed };
         return {
           proceed: false,
           waitedMs: settled.waitedMs,
