@@ -53,9 +53,9 @@ export async function makePrivateRoot(dir: string): Promise<PrivateRoot> {
 }
 
 /**
- * `dpkg -i <deb>` or `dpkg -r <package>` into the private root, at full speed: dpkg renames a package's
- * files into place in archive order, where Debian's `pbr/` comes before `pbr-<v>.egg-info/`, and
- * removes them in reverse, so a slower disk widens no window in which the metadata is ahead of the code.
+ * `dpkg -i <deb>` or `dpkg -r <package>` into the private root, at full speed: each run is short next
+ * to a build, and the race reproduces without slowing dpkg down (a build that loads pbr's entry point
+ * while dpkg removes or renames its modules: `cannot import name 'version' from 'pbr'`).
  */
 export async function dpkg(root: PrivateRoot, args: string[]) {
   const [file, ...rest] = [
