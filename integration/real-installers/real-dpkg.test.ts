@@ -8,10 +8,10 @@ import { describeVerdict, judge } from './verdict.js';
 
 // Real dpkg installing and removing Debian's python3-pbr .deb into a private root while real builds,
 // whose PYTHONPATH is that root's dist-packages, loop unwrapped and wrapped. dpkg takes a fraction of
-// a build's time, so the cycles go on until each loop has also run REAL_DPKG_BUILDS builds (20).
+// a build's time, so the cycles go on until each loop has also run REAL_DPKG_BUILDS builds (40).
 // REAL_DPKG_CYCLES and REAL_DPKG_BUILDS make the run longer.
 const CYCLES = Number(process.env.REAL_DPKG_CYCLES ?? 30);
-const BUILDS = Number(process.env.REAL_DPKG_BUILDS ?? 20);
+const BUILDS = Number(process.env.REAL_DPKG_BUILDS ?? 40);
 
 const temp = tempDirs();
 afterAll(() => temp.cleanup());
