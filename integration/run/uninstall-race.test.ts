@@ -60,72 +60,76 @@ print("built")
 `;
 
 describe.skipIf(!interpreter)(`an uninstall racing a plugin load (Python ${interpreter?.version})`, () => {
-  it('fails unwrapped; wrapped, it is retried once and passes', async () => {
-    const venv = await makeVenv(interpreter!.python, await temp.make('uninstall-venv'));
-    const dir = await temp.make('uninstall-work');
-    const wheel = (await execa(venv.python, ['-c', MAKE_WHEEL, dir])).stdout.trim();
-    const build = join(dir, 'build.py');
-    await writeFile(build, BUILD);
-    const pip = (...args: string[]) =>
-      execa(venv.python, ['-m', 'pip', '--disable-pip-version-check', '--no-input', ...args], {
-        env: { PIP_NO_INDEX: '1', PYTHONPATH: '' },
+  it.each([['--no-inprocess'], ['--inprocess']])(
+    'fails unwrapped; wrapped (%s), it is retried once and passes',
+    async (mode) => {
+      const venv = await makeVenv(interpreter!.python, await temp.make('uninstall-venv'));
+      const dir = await temp.make('uninstall-work');
+      const wheel = (await execa(venv.python, ['-c', MAKE_WHEEL, dir])).stdout.trim();
+      const build = join(dir, 'build.py');
+      await writeFile(build, BUILD);
+      const pip = (...args: string[]) =>
+        execa(venv.python, ['-m', 'pip', '--disable-pip-version-check', '--no-input', ...args], {
+          env: { PIP_NO_INDEX: '1', PYTHONPATH: '' },
+        });
+
+      /** The uninstall lands between the build's listing and its load. */
+      const race = async (gate: string, finished: () => boolean) => {
+        await waitFor(
+          'the build to list the entry point',
+          async () =>
+            existsSync(`${gate}.listed`) || (finished() ? fail('the build ended first') : undefined),
+          60_000,
+        );
+        await pip('uninstall', '-y', 'goneplug');
+        await writeFile(`${gate}.go`, '');
+      };
+
+      // Unprotected: the race must happen.
+      await pip('install', '--no-deps', wheel);
+      const bareGate = join(dir, 'bare');
+      const bare = execa(venv.python, [build], {
+        env: { GATE: bareGate, PYTHONPATH: '' },
+        reject: false,
+        all: true,
       });
+      let bareDone = false;
+      void bare.finally(() => {
+        bareDone = true;
+      });
+      await race(bareGate, () => bareDone);
+      const unprotected = await bare;
+      expect(unprotected.exitCode, unprotected.all).not.toBe(0);
+      expect(unprotected.all).toMatch(/No module named 'goneplug'/);
 
-    /** The uninstall lands between the build's listing and its load. */
-    const race = async (gate: string, finished: () => boolean) => {
-      await waitFor(
-        'the build to list the entry point',
-        async () => existsSync(`${gate}.listed`) || (finished() ? fail('the build ended first') : undefined),
-        60_000,
+      // Wrapped: the same race, retried once the uninstall is over.
+      await pip('install', '--no-deps', wheel);
+      const gate = join(dir, 'wrapped');
+      const reportFile = join(dir, 'report.json');
+      const wrapped = startCli(
+        ['run', mode, '--verbose', '--report', reportFile, '--', venv.python, build],
+        { GATE: gate, PYTHONPATH: '' },
+        dir,
       );
-      await pip('uninstall', '-y', 'goneplug');
-      await writeFile(`${gate}.go`, '');
-    };
-
-    // Unprotected: the race must happen.
-    await pip('install', '--no-deps', wheel);
-    const bareGate = join(dir, 'bare');
-    const bare = execa(venv.python, [build], {
-      env: { GATE: bareGate, PYTHONPATH: '' },
-      reject: false,
-      all: true,
-    });
-    let bareDone = false;
-    void bare.finally(() => {
-      bareDone = true;
-    });
-    await race(bareGate, () => bareDone);
-    const unprotected = await bare;
-    expect(unprotected.exitCode, unprotected.all).not.toBe(0);
-    expect(unprotected.all).toMatch(/No module named 'goneplug'/);
-
-    // Wrapped: the same race, retried once the uninstall is over.
-    await pip('install', '--no-deps', wheel);
-    const gate = join(dir, 'wrapped');
-    const reportFile = join(dir, 'report.json');
-    const wrapped = startCli(
-      ['run', '--no-inprocess', '--verbose', '--report', reportFile, '--', venv.python, build],
-      { GATE: gate, PYTHONPATH: '' },
-      dir,
-    );
-    let wrappedDone = false;
-    void wrapped.done.finally(() => {
-      wrappedDone = true;
-    });
-    await race(gate, () => wrappedDone);
-    const result = await wrapped.done;
-    const report = JSON.parse(await readFile(reportFile, 'utf8')) as Report;
-    const context = `${result.stderr}\nreport: ${JSON.stringify(report, null, 2)}`;
-    expect(result.code, context).toBe(0);
-    expect(report.result, context).toBe('succeeded');
-    expect(
-      report.attempts.map((a) => a.exitCode),
-      context,
-    ).toEqual([1, 0]);
-    expect(report.attempts[0]?.decision?.reason, context).toMatch(
-      /nothing installed declares an entry point in goneplug any more/,
-    );
-  });
+      let wrappedDone = false;
+      void wrapped.done.finally(() => {
+        wrappedDone = true;
+      });
+      await race(gate, () => wrappedDone);
+      const result = await wrapped.done;
+      const report = JSON.parse(await readFile(reportFile, 'utf8')) as Report;
+      const context = `${result.stderr}\nreport: ${JSON.stringify(report, null, 2)}`;
+      expect(result.code, context).toBe(0);
+      expect(report.result, context).toBe('succeeded');
+      expect(
+        report.attempts.map((a) => a.exitCode),
+        context,
+      ).toEqual([1, 0]);
+      expect(report.attempts[0]?.decision?.reason, context).toMatch(
+        /nothing installed declares an entry point in goneplug any more/,
+      );
+    },
+  );
 });
 
 function fail(message: string): never {
