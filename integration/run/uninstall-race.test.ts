@@ -15,27 +15,33 @@ const interpreter = found.find((i) => atLeast(i.version, '3.10'));
 const temp = tempDirs();
 afterAll(() => temp.cleanup());
 
-// A wheel with a correct RECORD, made with the interpreter's own zipfile.
+// A wheel with a correct RECORD, made with the interpreter's own zipfile: goneplug 1.0 declares the
+// egg_info.writers plugin in module goneplug; 2.0 moved its code to goneplug2 and declares no plugin.
 const MAKE_WHEEL = `
 import base64, hashlib, os, sys, zipfile
-out = sys.argv[1]
+out, version = sys.argv[1], sys.argv[2]
+info = "goneplug-%s.dist-info/" % version
 files = {
-    "goneplug/__init__.py": "def write(cmd, basename, filename):\\n    pass\\n",
-    "goneplug-1.0.dist-info/METADATA": "Metadata-Version: 2.1\\nName: goneplug\\nVersion: 1.0\\n",
-    "goneplug-1.0.dist-info/WHEEL": "Wheel-Version: 1.0\\nGenerator: test\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n",
-    "goneplug-1.0.dist-info/entry_points.txt": "[egg_info.writers]\\ngone.txt = goneplug:write\\n",
-    "goneplug-1.0.dist-info/top_level.txt": "goneplug\\n",
+    info + "METADATA": "Metadata-Version: 2.1\\nName: goneplug\\nVersion: %s\\n" % version,
+    info + "WHEEL": "Wheel-Version: 1.0\\nGenerator: test\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n",
 }
+if version == "1.0":
+    files["goneplug/__init__.py"] = "def write(cmd, basename, filename):\\n    pass\\n"
+    files[info + "entry_points.txt"] = "[egg_info.writers]\\ngone.txt = goneplug:write\\n"
+    files[info + "top_level.txt"] = "goneplug\\n"
+else:
+    files["goneplug2/__init__.py"] = ""
+    files[info + "top_level.txt"] = "goneplug2\\n"
 record = []
-path = os.path.join(out, "goneplug-1.0-py3-none-any.whl")
+path = os.path.join(out, "goneplug-%s-py3-none-any.whl" % version)
 with zipfile.ZipFile(path, "w") as wheel:
     for name, text in files.items():
         data = text.encode()
         digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
         record.append("%s,sha256=%s,%d" % (name, digest, len(data)))
         wheel.writestr(name, data)
-    record.append("goneplug-1.0.dist-info/RECORD,,")
-    wheel.writestr("goneplug-1.0.dist-info/RECORD", "\\n".join(record) + "\\n")
+    record.append(info + "RECORD,,")
+    wheel.writestr(info + "RECORD", "\\n".join(record) + "\\n")
 print(path)
 `;
 
@@ -60,10 +66,15 @@ print("built")
 `;
 
 describe.skipIf(!interpreter)(`an uninstall racing a plugin load (Python ${interpreter?.version})`, () => {
-  it('fails unwrapped; wrapped, it is retried once and passes', async () => {
+  it.each([
+    ['pip uninstall -y', '--no-inprocess'],
+    ['pip uninstall -y', '--inprocess'],
+    ['pip install --upgrade (to a version without the plugin)', '--no-inprocess'],
+  ])('%s: fails unwrapped; wrapped (%s), it is retried once and passes', async (action, mode) => {
     const venv = await makeVenv(interpreter!.python, await temp.make('uninstall-venv'));
     const dir = await temp.make('uninstall-work');
-    const wheel = (await execa(venv.python, ['-c', MAKE_WHEEL, dir])).stdout.trim();
+    const wheel = (await execa(venv.python, ['-c', MAKE_WHEEL, dir, '1.0'])).stdout.trim();
+    const upgrade = (await execa(venv.python, ['-c', MAKE_WHEEL, dir, '2.0'])).stdout.trim();
     const build = join(dir, 'build.py');
     await writeFile(build, BUILD);
     const pip = (...args: string[]) =>
@@ -78,12 +89,13 @@ describe.skipIf(!interpreter)(`an uninstall racing a plugin load (Python ${inter
         async () => existsSync(`${gate}.listed`) || (finished() ? fail('the build ended first') : undefined),
         60_000,
       );
-      await pip('uninstall', '-y', 'goneplug');
+      if (action.startsWith('pip uninstall')) await pip('uninstall', '-y', 'goneplug');
+      else await pip('install', '--no-deps', '--upgrade', upgrade);
       await writeFile(`${gate}.go`, '');
     };
 
     // Unprotected: the race must happen.
-    await pip('install', '--no-deps', wheel);
+    await pip('install', '--no-deps', '--force-reinstall', wheel);
     const bareGate = join(dir, 'bare');
     const bare = execa(venv.python, [build], {
       env: { GATE: bareGate, PYTHONPATH: '' },
@@ -100,11 +112,11 @@ describe.skipIf(!interpreter)(`an uninstall racing a plugin load (Python ${inter
     expect(unprotected.all).toMatch(/No module named 'goneplug'/);
 
     // Wrapped: the same race, retried once the uninstall is over.
-    await pip('install', '--no-deps', wheel);
+    await pip('install', '--no-deps', '--force-reinstall', wheel);
     const gate = join(dir, 'wrapped');
     const reportFile = join(dir, 'report.json');
     const wrapped = startCli(
-      ['run', '--no-inprocess', '--verbose', '--report', reportFile, '--', venv.python, build],
+      ['run', mode, '--verbose', '--report', reportFile, '--', venv.python, build],
       { GATE: gate, PYTHONPATH: '' },
       dir,
     );
