@@ -3,7 +3,9 @@ import { atLeast, findInterpreters, type Interpreter } from '../support/index.js
 /**
  * The interpreters the race suite covers. pkg_resources loads plugins before setuptools 61,
  * importlib.metadata after: the oldest Python 3 of the first kind and the newest of the second get
- * every case (`full`); every other interpreter with setuptools a smoke race (`smoke`).
+ * every case (`full`); every other interpreter with setuptools a smoke race (`smoke`). pyenv's 3.12 and
+ * 3.13 ship no setuptools: they run with Debian's laid into their venvs (see `findInterpreters`), so
+ * the newest of the second kind is 3.13 with Debian's setuptools 66 where the machine has both.
  */
 const { found, skipped } = await findInterpreters();
 const byAge = [...found].sort((a, b) => (atLeast(a.version, b.version) ? 1 : -1));

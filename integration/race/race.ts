@@ -125,7 +125,7 @@ export async function runProtected(
   try {
     const firstLine = await wrapper.line(/plugin-settle: (attempt 1 failed|waiting for)/);
     if (style.pauseMs) {
-      await wrapper.line(/plugin-settle: waiting for .*to be complete/);
+      await wrapper.line(/plugin-settle: waiting for .*(to be complete|merge in progress)/);
       await race.installer.step(`pause ${style.pauseMs}`);
     }
     const waitedForInstaller = !wrapper.exited;

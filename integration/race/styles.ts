@@ -82,7 +82,7 @@ export const STYLES: Record<InstallerStyle, Style> = {
     before: [],
     error: MISSING,
     category: 'missing-module',
-    merges: [],
+    merges: ['pip'],
     pauseMs: 2000,
     runsCommand: true,
   },

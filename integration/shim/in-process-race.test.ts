@@ -31,15 +31,20 @@ interface Race {
   layout: 'egg-info' | 'dist-info';
   /** Steps before the build starts (default: the metadata alone) and how the bare build then dies. */
   first?: string[];
+  /** The installer leaves a temp name from the metadata on: it shows it is at work. */
+  busy?: boolean;
   error?: RegExp;
   /** Steps after the shim reported it waits: the installer may pause longer than the settle time. */
   rest: string[];
 }
 
 const WRITERS: Race = { group: 'egg_info.writers', layout: 'egg-info', rest: ['code', 'finish'] };
+// It shows it is at work (a temp name) through its pause: without a sign, a pause past the settle time
+// is a crashed install.
 const PAUSING: Race = {
   group: 'egg_info.writers',
   layout: 'dist-info',
+  busy: true,
   rest: ['pause 2000', 'code', 'finish'],
 };
 const FINDERS: Race = { group: 'setuptools.file_finders', layout: 'egg-info', rest: ['code', 'finish'] };
@@ -105,7 +110,7 @@ describe.each(
 
     const run = await setUp(python, race);
     const events = join(run.project.dir, 'events.jsonl');
-    await run.installer.step('metadata');
+    await run.installer.step('metadata', ...(race.busy ? ['busy'] : []));
     const build = execa(run.venv.python, run.args, {
       cwd: run.project.dir,
       env: shimEnv([run.venv.sitePackages], events),

@@ -104,7 +104,8 @@ describe('the shim gives up when the merge never completes', () => {
       const venv = await makeVenv(python, await temp.make('venv'));
       const image = await makePluginImage(await temp.make('image'), { name: 'stuckplug' });
       const installer = startSteppedInstaller(image.dir, venv.sitePackages);
-      await installer.step('metadata');
+      // An installer at work (its temp name stays) that never writes the code.
+      await installer.step('metadata', 'busy');
       const events = join(await temp.make('events'), 'events.jsonl');
       const dir = await temp.make('project');
       const bare = await build(venv.python, plainEnv, dir);

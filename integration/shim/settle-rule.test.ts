@@ -1,9 +1,9 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Implicated, startMonitor } from '../../src/watch/index.js';
+import { type Implicated, isArriving, startMonitor } from '../../src/watch/index.js';
 import { atLeast, findInterpreters, tempDirs } from '../support/index.js';
 import { SHIM_PYTHON_DIR } from './shim-env.js';
 
@@ -41,6 +41,8 @@ async function ask(
   question: { modules?: string[]; dists?: string[] },
   env: Record<string, string> = {},
 ) {
+  // A settle time longer than any test takes: the trees are just written, and must count as arriving.
+  env = { PLUGIN_SETTLE_SETTLE_MS: '600000', ...env };
   const result = await execa(python, [PROBE, JSON.stringify(question)], {
     env: { PYTHONPATH: SHIM_PYTHON_DIR, PLUGIN_SETTLE_ROOTS: root, PLUGIN_SETTLE_PORTAGE_VDB: vdb, ...env },
   });
@@ -73,7 +75,7 @@ async function askWrapper(question: { modules?: string[]; dists?: string[] }, en
     ]);
     return {
       incomplete: incomplete
-        .filter((entry) => !entry.stale)
+        .filter((entry) => isArriving(entry, Number(env.PLUGIN_SETTLE_SETTLE_MS)))
         .map((entry) => `${entry.distribution}: ${entry.missing}`),
       merges: merges.filter((merge) => !merge.stale).map((merge) => `${merge.kind} ${merge.path}`),
     };
@@ -147,14 +149,15 @@ describe.each(edges.map((p) => [p.version, p.python] as const))(
       expect((await ask(python, { dists: ['pbr'] })).incomplete).toEqual(['pbr-5.0.dist-info: RECORD']);
     });
 
-    it('a distribution unchanged for stale-after is not in progress, whatever it lacks', async () => {
+    it('with no installer at work, a distribution unchanged for the settle time is not in progress, whatever it lacks', async () => {
       await put({ 'odd-1.0.egg-info/top_level.txt': 'not_importable\n' });
       expect((await ask(python, { dists: ['odd'] })).incomplete).toEqual([
         'odd-1.0.egg-info: not_importable',
       ]);
-      expect(
-        (await ask(python, { dists: ['odd'] }, { PLUGIN_SETTLE_STALE_AFTER_MS: '0' })).incomplete,
-      ).toEqual([]);
+      // A crashed install a few seconds old is a broken install, not one to wait for stale-after.
+      expect((await ask(python, { dists: ['odd'] }, { PLUGIN_SETTLE_SETTLE_MS: '0' })).incomplete).toEqual(
+        [],
+      );
     });
 
     it('merges in progress: a live merge marker, a young ownerless one, a fresh Portage -MERGING- dir', async () => {
@@ -185,6 +188,10 @@ describe.each(edges.map((p) => [p.version, p.python] as const))(
       );
       expect((await ask(python, {})).merges).toEqual([marker]);
       expect((await ask(python, {}, { PLUGIN_SETTLE_STALE_AFTER_MS: '0' })).merges).toEqual([]);
+      // Its mtime is the heartbeat: ten minutes without one is stale, though the ctime is fresh.
+      const tenMinutesAgo = (Date.now() - 600_000) / 1000;
+      await utimes(marker, tenMinutesAgo, tenMinutesAgo);
+      expect((await ask(python, {})).merges).toEqual([]);
       await rm(marker, { recursive: true });
 
       const merging = join(vdb, 'dev-python', '-MERGING-pbr-5.0');

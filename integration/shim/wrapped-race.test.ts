@@ -29,6 +29,8 @@ describe.each(
 )('wrapped build, %s', (_label, python) => {
   it.each([
     ['code right away', ['code', 'finish']],
+    // At work through its pause (a temp name): with no sign of an installer, a pause past the settle
+    // time is a crashed install (issue 15).
     ['an installer pausing 2 s between metadata and code', ['pause 2000', 'code', 'finish']],
   ])('heals an egg_info.writers plugin merged mid-build (%s) in one attempt', async (_name, rest) => {
     const image = await makePluginImage(await temp.make('image'), { name: 'wrapplug', layout: 'dist-info' });
@@ -51,7 +53,7 @@ describe.each(
     const installer = startSteppedInstaller(image.dir, venv.sitePackages);
     const project = await makeProject(await temp.make('project'));
     const report = join(project.dir, 'report.json');
-    await installer.step('metadata');
+    await installer.step('metadata', 'busy');
     const wrapped = execa(
       'node',
       [CLI, 'run', '--report', report, '--', venv.python, 'setup.py', '-q', 'egg_info'],

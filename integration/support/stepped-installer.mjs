@@ -2,10 +2,12 @@
 // sequence "metadata is there, code is not" exactly, without sleeps. Answers `done <line>` per step.
 //
 //   node stepped-installer.mjs <image> <root>
-//   steps: metadata | code | truncate <path> <bytes> | finish | marker | release | pause <ms> | exit
+//   steps: metadata | busy | code | truncate <path> <bytes> | finish | marker | release | pause <ms> | exit
 //
 // `metadata` copies the *.dist-info / *.egg-info dirs (without RECORD) and *.pth files: the order that
 // breaks builds. `finish` adds RECORD and releases the marker. `marker` takes plugin-settle's merge marker.
+// `busy` leaves a pip-style temp name in the root until `finish`: an installer that shows it is at work
+// (a pause longer than the settle time with no such sign is a crashed install, issue 15).
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,6 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const [image, root] = process.argv.slice(2);
 const isMetadata = (entry) => /\.(dist-info|egg-info|pth)$/.test(entry);
 const marker = join(root, '.plugin-settle-merge');
+const busy = join(root, 'stepped-installer.tmp');
 
 async function copyEntries(keep, filter = () => true) {
   for (const entry of await readdir(image)) {
@@ -30,8 +33,10 @@ const steps = {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), text.subarray(0, Number(bytes)));
   },
+  busy: () => writeFile(busy, ''),
   async finish() {
     await copyEntries(isMetadata);
+    await rm(busy, { force: true });
     await rm(marker, { recursive: true, force: true });
   },
   async marker() {

@@ -1,5 +1,7 @@
+import { cp, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { setuptoolsLaidIn } from './interpreters.js';
 
 export interface Venv {
   dir: string;
@@ -16,6 +18,7 @@ export interface VenvOptions {
 /**
  * A fresh venv in `dir`. By default it sees the base interpreter's setuptools through
  * --system-site-packages instead of copying it in with ensurepip: the same setuptools, in milliseconds.
+ * An interpreter without setuptools (see `findInterpreters`) gets Debian's copied into the venv.
  */
 export async function makeVenv(python: string, dir: string, options: VenvOptions = {}): Promise<Venv> {
   const flags = options.pip ? [] : ['--without-pip', '--system-site-packages'];
@@ -29,5 +32,9 @@ export async function makeVenv(python: string, dir: string, options: VenvOptions
       env: { PYTHONPATH: '' },
     },
   );
-  return { dir, python: venvPython, sitePackages: purelib.stdout.trim() };
+  const sitePackages = purelib.stdout.trim();
+  for (const from of setuptoolsLaidIn(python) ?? [])
+    for (const entry of await readdir(from))
+      await cp(join(from, entry), join(sitePackages, entry), { recursive: true, preserveTimestamps: true });
+  return { dir, python: venvPython, sitePackages };
 }

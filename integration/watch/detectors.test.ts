@@ -201,6 +201,30 @@ describe('Portage', () => {
 });
 
 describe('uv', () => {
+  test("dpkg's lock counts for the trees its admindir manages, not for a venv beside it", async () => {
+    // A private Debian tree (dpkg --root): its own admindir, not the machine's.
+    const prefix = tempDir();
+    const debian = join(prefix, 'usr/lib/python3/dist-packages');
+    mkdirSync(debian, { recursive: true });
+    mkdirSync(join(prefix, 'var/lib/dpkg'), { recursive: true });
+    const lockFile = join(prefix, 'var/lib/dpkg/lock');
+    writeFileSync(lockFile, '');
+    const venv = tempDir();
+    writeFileSync(join(venv, 'pyvenv.cfg'), 'home = /usr/bin\n');
+    const venvRoot = join(venv, 'lib/python3.11/site-packages');
+    mkdirSync(venvRoot, { recursive: true });
+    const lock = await holdPosixLock(python, lockFile);
+    try {
+      expect(pick((await mergesIn(debian)).merges)).toEqual([
+        { kind: 'dpkg-lock', path: lockFile, stale: false },
+      ]);
+      expect(pick((await mergesIn(venvRoot)).merges)).toEqual([]);
+    } finally {
+      await lock.release();
+    }
+    expect(pick((await mergesIn(debian)).merges)).toEqual([]);
+  });
+
   test('an flock held on <venv>/.lock (taken with flock(1))', async () => {
     const venv = tempDir();
     writeFileSync(join(venv, 'pyvenv.cfg'), 'home = /usr/bin\n');

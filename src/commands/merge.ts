@@ -23,6 +23,11 @@ export function mergeCommand(): Command {
     .option('--wait-for-builds', 'merge-wait: wait until no `run --hold` build holds the root')
     .option('--no-fsync', 'skip every fsync: faster, not durable across a power loss')
     .option('--max-wait <ms>', 'give up waiting for other merges or builds after <ms>', durationMs)
+    .option(
+      '--stale-after <ms>',
+      "another merge's marker not refreshed this long is a crashed leftover, taken over (750ms, 2s…; default 60s)",
+      durationMs,
+    )
     .option('--json', 'print the result as one JSON object')
     .option('--quiet', 'print nothing on success')
     .action(async (image: string | undefined, root: string | undefined, options) => {
@@ -37,7 +42,10 @@ export function mergeCommand(): Command {
       if (options.recover !== undefined) {
         if (image !== undefined)
           throw new UsageError('--recover takes only the root; drop the other arguments');
-        const result = await library.recover(options.recover);
+        const result = await library.recover(
+          options.recover,
+          options.staleAfter === undefined ? {} : { staleAfterMs: options.staleAfter },
+        );
         for (const line of result.details) onProgress(line);
         print(result, `${options.recover}: ${result.action}`);
         return;
@@ -53,6 +61,7 @@ export function mergeCommand(): Command {
         waitForBuilds: options.waitForBuilds ?? false,
         fsync: options.fsync,
         maxWaitMs: options.maxWait,
+        ...(options.staleAfter === undefined ? {} : { staleAfterMs: options.staleAfter }),
         onProgress,
       });
       print(

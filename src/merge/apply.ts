@@ -2,6 +2,7 @@ import { renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Durability } from './durable.js';
 import { faultStep } from './fault.js';
+import { beat } from './heartbeat.js';
 import type { Rename } from './plan.js';
 
 /**
@@ -23,6 +24,7 @@ export function applyRenames(rootReal: string, renames: Rename[], durable: Durab
     touched.add(dirname(from));
     touched.add(dirname(to));
     faultStep();
+    beat();
   }
   // The renames must be durable before the journal that could replay them goes away.
   for (const dir of touched) durable.syncDirSync(dir);

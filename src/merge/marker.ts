@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlin
 import { join } from 'node:path';
 import { PluginSettleError } from '../errors.js';
 import { durability } from './durable.js';
+import { startHeartbeat } from './heartbeat.js';
 import { MERGE_MARKER_DIR, MERGE_OWNER_FILE } from './names.js';
 import { isOwnerDead, type MarkerOwner, parseOwner } from './owner.js';
 import { pollUntil } from './poll.js';
@@ -13,14 +14,16 @@ export type MergeMarkerState =
   | { state: 'absent'; path: string }
   | { state: 'live' | 'stale'; path: string; owner: MarkerOwner | undefined; ageMs: number; reason: string };
 
-/**
- * Is a merge in progress in `root`? Synchronous and cheap, for the monitor's polling too. A marker
- * without a readable owner.json is an owner still writing it, until it has looked that way for
- * `staleAfterMs`.
- */
 /** How long a marker may lack its owner.json before it counts as a crashed installer's leftover. */
 export const OWNERLESS_GRACE_MS = 2000;
 
+/**
+ * Is a merge in progress in `root`? Synchronous and cheap, for the monitor's polling too. The marker's
+ * mtime is its owner's heartbeat (refreshed every stale-after/4): one not refreshed within
+ * `staleAfterMs` is stale wherever its owner lives; on this host a dead owner pid is stale at once.
+ * mtime alone, not ctime: a marker restored from a cache or copied keeps its old mtime, and a fresh
+ * ctime would make it look alive.
+ */
 export function readMergeMarker(root: string, staleAfterMs = DEFAULT_STALE_AFTER_MS): MergeMarkerState {
   const path = join(root, MERGE_MARKER_DIR);
   let ageMs: number;
@@ -48,6 +51,15 @@ export function readMergeMarker(root: string, staleAfterMs = DEFAULT_STALE_AFTER
     };
   }
   const who = owner ? `pid ${owner.pid} on ${owner.host} (${owner.tool})` : 'an owner still starting';
+  if (ageMs > staleAfterMs) {
+    return {
+      state: 'stale',
+      path,
+      owner,
+      ageMs,
+      reason: `not refreshed for ${Math.round(ageMs / 1000)} s by ${who}, longer than stale-after ${Math.round(staleAfterMs / 1000)} s`,
+    };
+  }
   return { state: 'live', path, owner, ageMs, reason: `held by ${who}` };
 }
 
@@ -63,6 +75,8 @@ export interface AcquireOptions {
   maxWaitMs: number;
   onProgress: (line: string) => void;
   fsync: boolean;
+  /** A marker not refreshed this long is stale; ours is refreshed every quarter of it. */
+  staleAfterMs?: number;
 }
 
 // mkdir is the lock: it fails for everyone but one.
@@ -115,10 +129,11 @@ function takeOverStale(root: string, dead: MarkerOwner | undefined): boolean {
 export async function acquireMergeMarker(root: string, options: AcquireOptions): Promise<HeldMarker> {
   let tookOver: MarkerOwner | undefined;
   let announced = false;
+  const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
   await pollUntil(
     () => {
       if (tryCreate(root, options.owner, options.fsync)) return true;
-      const state = readMergeMarker(root);
+      const state = readMergeMarker(root, staleAfterMs);
       if (state.state === 'absent') return false;
       if (state.state === 'stale') {
         if (takeOverStale(root, state.owner)) {
@@ -143,13 +158,27 @@ export async function acquireMergeMarker(root: string, options: AcquireOptions):
       what: `the merge marker in ${root} to be released`,
     },
   );
+  const path = join(root, MERGE_MARKER_DIR);
+  const stopHeartbeat = startHeartbeat(path, staleAfterMs);
   return {
     tookOver,
     release() {
-      const path = join(root, MERGE_MARKER_DIR);
+      stopHeartbeat();
+      // Judged stale and taken over while we were stopped (a suspended process): the marker now
+      // belongs to someone else, and removing it would end their merge's protection.
+      if (!isOurs(path, options.owner)) return;
       unlinkSync(join(path, MERGE_OWNER_FILE));
       rmdirSync(path);
       durability(options.fsync).syncDirSync(root);
     },
   };
+}
+
+function isOurs(path: string, owner: MarkerOwner): boolean {
+  try {
+    const found = parseOwner(readFileSync(join(path, MERGE_OWNER_FILE), 'utf8'));
+    return found?.pid === owner.pid && found.started === owner.started && found.host === owner.host;
+  } catch {
+    return false;
+  }
 }

@@ -31,6 +31,8 @@ export interface MergeOptions {
   /** Durability (default true); false skips every fsync. */
   fsync?: boolean;
   maxWaitMs?: number;
+  /** Another merge's marker not refreshed this long is stale and taken over; ours beats every quarter. */
+  staleAfterMs?: number;
   onProgress?: (line: string) => void;
 }
 
@@ -94,6 +96,7 @@ async function mergeOrUndo(options: MergeOptions, outcome: { halfway: boolean })
     maxWaitMs,
     onProgress,
     fsync: durable.enabled,
+    ...(options.staleAfterMs === undefined ? {} : { staleAfterMs: options.staleAfterMs }),
   });
   let journal: Journal | undefined;
   try {

@@ -15,7 +15,7 @@ export interface RecoverResult {
  * `merge --recover`: after a crash at any moment, brings `root` to exactly the old or the new tree,
  * removes staging names and releases a dead merge's marker. Refuses while a live merge holds the root.
  */
-export async function recover(root: string): Promise<RecoverResult> {
+export async function recover(root: string, options: { staleAfterMs?: number } = {}): Promise<RecoverResult> {
   const rootReal = resolveRoot(root);
   const details: string[] = [];
   const acquire = () =>
@@ -25,10 +25,11 @@ export async function recover(root: string): Promise<RecoverResult> {
       maxWaitMs: 0,
       onProgress: (line) => details.push(line),
       fsync: true,
+      ...(options.staleAfterMs === undefined ? {} : { staleAfterMs: options.staleAfterMs }),
     });
   const held = await acquire().catch(async (error: unknown) => {
     if (!(error instanceof PluginSettleError && error.code === 'merge-in-progress')) throw error;
-    const state = readMergeMarker(rootReal);
+    const state = readMergeMarker(rootReal, options.staleAfterMs);
     if (state.state === 'live' && !state.owner) {
       // Killed between its mkdir and its owner.json: once the grace has passed, the marker is stale.
       await sleep(Math.max(0, OWNERLESS_GRACE_MS - state.ageMs) + 50);

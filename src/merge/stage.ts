@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { copyEntry } from './copy.js';
 import type { Durability } from './durable.js';
 import { faultStep } from './fault.js';
+import { beat } from './heartbeat.js';
 import type { ImageEntry } from './image.js';
 import type { Plan } from './plan.js';
 
@@ -57,6 +58,7 @@ export async function stage(
     copyEntry(join(image, entry.rel), path, entry);
     if (entry.kind === 'file') toSync.add(path);
     faultStep();
+    beat();
   }
   for (const { entry, path } of dirs.reverse()) {
     chmodSync(path, entry.mode);

@@ -110,6 +110,9 @@ export async function runAttemptLoop(options: AttemptLoopOptions): Promise<LoopO
         record.decision = { action: 'fail', reason: prepared.reason };
         return done(prepared.result, prepared.reason);
       }
+      // Why the retry goes on after all (an uninstall raced the load): the report keeps it.
+      if (prepared.note)
+        record.decision = { action: 'retry', reason: `${decision.reason}; ${prepared.note}` };
     }
     if (signal.aborted) return done('interrupted');
   }

@@ -7,9 +7,11 @@ export interface ProbeResult {
   error?: string;
 }
 
-// One interpreter for all modules; prints the first failure as `module\terror` and exits 1. With
-// `--find`, a module only has to be findable: its parents are imported, the module itself is not run,
-// so the probe does not pay for what the plugin imports (often setuptools itself).
+// One interpreter for all targets; prints the first failure as `target\terror` and exits 1. A target
+// is a module, or `module:name` for a name the build could not get from it (`from module import
+// name`, an entry point's attribute): the module is imported and the name looked up, as the build
+// did. With `--find`, a bare module only has to be findable: its parents are imported, the module
+// itself is not run, so the probe does not pay for what the plugin imports (often setuptools itself).
 const PROBE = `
 import importlib, sys
 try:
@@ -17,15 +19,30 @@ try:
 except ImportError:  # Python 2: import it is
     find_spec = None
 find = sys.argv[1] == "--find" and find_spec is not None
-for name in sys.argv[2:]:
+def lookup(module, names):
+    value = importlib.import_module(module)
+    for attr in names.split("."):
+        try:
+            value = getattr(value, attr)
+        except AttributeError:
+            # from package import submodule: a name can be a module not imported yet
+            owner = getattr(value, "__name__", None)
+            try:
+                value = importlib.import_module("%s.%s" % (owner, attr))
+            except ImportError:
+                raise ImportError("cannot import name %r from %r" % (attr, owner))
+for target in sys.argv[2:]:
+    name, _, names = target.partition(":")
     try:
-        if find:
+        if names:
+            lookup(name, names)
+        elif find:
             if find_spec(name) is None:
                 raise ImportError("No module named %r" % name)
         else:
             importlib.import_module(name)
     except BaseException as error:
-        sys.stdout.write("%s\\t%s: %s" % (name, type(error).__name__, error))
+        sys.stdout.write("%s\\t%s: %s" % (target, type(error).__name__, error))
         sys.exit(1)
 `;
 

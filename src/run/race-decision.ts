@@ -1,8 +1,18 @@
 import type { Classification } from '../classify/index.js';
-import type { Change, Implicated, MergeInProgress, Monitor } from '../watch/index.js';
+import {
+  type Change,
+  type Implicated,
+  isArriving,
+  type MergeInProgress,
+  type Monitor,
+} from '../watch/index.js';
+import { brokenInstallNote } from './broken-install.js';
 import type { Decide, Decision } from './decision.js';
 import type { probeImports } from './probe.js';
+import { probeStatement, probeTargets } from './probe-targets.js';
 import { judgeAttempt } from './records.js';
+import { failureMemory, unchangedRepeat } from './repeat.js';
+import { removedWhileLoading } from './undeclared.js';
 
 export interface RaceDecisionOptions {
   /** The monitor, started after the first child; awaited only when an attempt fails. */
@@ -33,6 +43,7 @@ const EVIDENCE_CAP = 20;
  * settled and, for import failures, after `import <module>` succeeds in a fresh interpreter.
  */
 export function createRaceDecision(options: RaceDecisionOptions): Decide {
+  const memory = failureMemory();
   return async ({ attempt }) => {
     // Loaded only when a build fails: a passing build never pays for the classifier.
     const { classify, describeClassification, filesUnderRoots } = await import('../classify/index.js');
@@ -75,6 +86,14 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
         details: { classification, ...judgedBy },
       };
     }
+    const repeat = await unchangedRepeat(memory, classification, attempt.started, monitor);
+    if (repeat)
+      return {
+        action: 'fail',
+        result: 'not-a-race',
+        reason: `${failure}: ${repeat}`,
+        details: { classification, ...judgedBy },
+      };
     const implicated: Implicated = {
       module: classification.module,
       topLevel: classification.topLevel,
@@ -88,7 +107,8 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
       monitor.incomplete(implicated),
     ]);
     const live = merges.filter((merge) => !merge.stale);
-    const unfinished = incomplete.filter((dist) => !dist.stale);
+    // Still arriving, or a broken install that nothing is finishing (issue 15).
+    const unfinished = incomplete.filter((dist) => isArriving(dist, options.settleMs));
     const details = { classification, ...judgedBy, evidence: { changes: cap(changes), merges: cap(merges) } };
     options.onVerbose?.(
       `attempt ${attempt.n}: ${changes.length} relevant change(s), ${live.length} merge(s) in progress, ${unfinished.length} incomplete`,
@@ -145,16 +165,19 @@ export function createRaceDecision(options: RaceDecisionOptions): Decide {
         }
         if (!probe || probe.ok)
           return { proceed: true, waitedMs: settled.waitedMs, ...seen, ...(probe ? { probe } : {}) };
+        const removed = await removedWhileLoading(monitor.roots, classification);
+        if (removed) return { proceed: true, waitedMs: settled.waitedMs, ...seen, probe, note: removed };
         return {
           proceed: false,
           waitedMs: settled.waitedMs,
           ...seen,
           probe,
           result: 'not-a-race',
-          reason: `${failure}; the tree has settled and \`import ${probe.failed}\` still fails (${probe.error}): not a merge race`,
+          reason: `${failure}; the tree has settled and \`${probeStatement(probe.failed ?? '')}\` still fails (${probe.error})${await brokenInstallNote(monitor, implicated)}: not a merge race`,
         };
       },
     };
+    memory.retried(classification);
     return decision;
   };
 }
@@ -226,12 +249,6 @@ function evidenceText(changes: Change[], merges: MergeInProgress[], incomplete: 
     parts.push(`${changes.length} relevant change(s) in site-packages, the last ${ago} s ago`);
   }
   return parts.join('; ');
-}
-
-/** The modules to import once settled: the failing one and its top level (a namespace may differ). */
-function probeTargets(c: Classification): string[] {
-  if (c.category !== 'missing-module' && c.category !== 'missing-name') return [];
-  return [...new Set([c.module, c.topLevel].filter((name): name is string => Boolean(name)))];
 }
 
 function cap<T>(items: T[]): T[] {

@@ -1,6 +1,7 @@
 // The monitor: which paths under the watched roots changed since T, whether an installer is merging,
 // whether the implicated distribution is complete, and when the tree has settled.
 
+export { type IncompleteWithAge, isArriving } from './completeness/index.js';
 export { lockStateOf, readLockTable } from './locks.js';
 export type { Monitor, MonitorOptions } from './monitor.js';
 export { startMonitor } from './monitor.js';

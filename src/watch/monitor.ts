@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { findIncomplete } from './completeness/index.js';
+import { findIncomplete, type IncompleteWithAge } from './completeness/index.js';
 import { detectMerges } from './detectors/index.js';
 import { fsWatchFactory } from './fs-watch.js';
 import { type Journal, startJournal, type WatchFactory } from './journal.js';
@@ -8,7 +8,7 @@ import { implicatedDirs, journalTopLevels, recentTopLevelDirs } from './recent-d
 import { relevanceMatcher } from './relevance.js';
 import { scanChanges } from './scan.js';
 import { type SettleOptions, waitForSettled } from './settle.js';
-import type { Change, Implicated, Incomplete, MergeInProgress, Relevance, SettleOutcome } from './types.js';
+import type { Change, Implicated, MergeInProgress, Relevance, SettleOutcome } from './types.js';
 import { classifyRoots } from './venvs.js';
 
 export interface MonitorOptions {
@@ -33,7 +33,7 @@ export interface Monitor {
   readonly ready: Promise<void>;
   changesSince(sinceMs: number, relevance: Relevance): Promise<Change[]>;
   mergesInProgress(implicated?: Implicated): Promise<MergeInProgress[]>;
-  incomplete(implicated?: Implicated): Promise<Array<Incomplete & { stale: boolean }>>;
+  incomplete(implicated?: Implicated): Promise<IncompleteWithAge[]>;
   waitForSettled(options: SettleOptions): Promise<SettleOutcome>;
   close(): Promise<void>;
 }

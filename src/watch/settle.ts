@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { IncompleteWithAge } from './completeness/index.js';
+import { type IncompleteWithAge, isArriving } from './completeness/index.js';
 import { CLOCK_SLACK_MS } from './scan.js';
 import type { Change, Implicated, MergeInProgress, SettleOutcome } from './types.js';
 
@@ -52,7 +52,7 @@ export async function waitForSettled(probe: SettleProbe, options: SettleOptions)
   for (;;) {
     options.signal?.throwIfAborted();
     const now = Date.now();
-    const waitingFor = await whatToWaitFor(probe, options, now, sawOurMarker);
+    const waitingFor = await whatToWaitFor(probe, options, now, sawOurMarker, started);
     sawOurMarker ||= waitingFor.ourMarker;
     if (waitingFor.lastChange !== undefined) lastChange = Math.max(lastChange ?? 0, waitingFor.lastChange);
     else if (waitingFor.reason !== null) busyUntil = Date.now();
@@ -105,6 +105,7 @@ async function whatToWaitFor(
   options: SettleOptions,
   now: number,
   sawOurMarker: boolean,
+  started: number,
 ): Promise<Look> {
   const merges = (await probe.merges(options.implicated)).filter((merge) => !merge.stale);
   const ourMarker = merges.some((merge) => merge.kind === 'plugin-settle');
@@ -117,7 +118,12 @@ async function whatToWaitFor(
       kind: `merge ${merge.path}`,
     };
   }
-  const incomplete = (await probe.incomplete(options.implicated)).filter((entry) => !entry.stale);
+  // No installer at work: an incomplete distribution holds the wait only while it moves (issue 15),
+  // counted from this wait's start at the earliest, so an installer gets the settle time after the
+  // failure was seen, however long the build ran before it failed.
+  const incomplete = (await probe.incomplete(options.implicated)).filter((entry) =>
+    isArriving({ changedAt: Math.max(entry.changedAt, started) }, options.settleMs, now),
+  );
   if (incomplete.length > 0) {
     const first = incomplete[0]!;
     const shown = first.missing.slice(0, 3).join(', ') + (first.missing.length > 3 ? ', …' : '');

@@ -1,5 +1,7 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRaceDecision } from '../../src/run/race-decision.js';
 import type { AttemptResult } from '../../src/run/types.js';
 import type { Change, Monitor, SettleOutcome } from '../../src/watch/index.js';
@@ -27,12 +29,13 @@ function attempt(tail: string, exitCode = 1): AttemptResult {
 }
 
 function fakeMonitor(state: {
+  roots?: string[];
   changes?: Change[];
   merges?: Monitor extends { mergesInProgress(): Promise<infer M> } ? M : never;
   settle?: SettleOutcome;
 }): Monitor & { settleCalls: number } {
   const monitor = {
-    roots: ['/venv/lib/python3.11/site-packages'],
+    roots: state.roots ?? ['/venv/lib/python3.11/site-packages'],
     ready: Promise.resolve(),
     settleCalls: 0,
     changesSince: async () => state.changes ?? [],
@@ -62,6 +65,27 @@ const change: Change = {
   source: 'journal',
 };
 const signal = new AbortController().signal;
+
+const failingProbe = async (_python: string, modules: string[]) => ({
+  ok: false,
+  modules,
+  failed: 'pbr',
+  error: "ModuleNotFoundError: No module named 'pbr'",
+});
+
+/** A root where one distribution declares `entryPoints`, and pip's stash of pbr declares pbr. */
+const made: string[] = [];
+afterAll(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+async function declaring(entryPoints: string, stash = '~br-5.0.dist-info'): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'ps-declared-'));
+  made.push(root);
+  await mkdir(join(root, 'holder-1.0.dist-info'));
+  await writeFile(join(root, 'holder-1.0.dist-info/entry_points.txt'), entryPoints);
+  await mkdir(join(root, stash));
+  await writeFile(join(root, stash, 'entry_points.txt'), '[egg_info.writers]\npbr.json = pbr.pbr_json:w\n');
+  return root;
+}
 
 describe('the race decision', () => {
   it('fails an unrelated failure without asking the monitor', async () => {
@@ -138,20 +162,32 @@ describe('the race decision', () => {
     expect(decision.reason).toMatch(/stale plugin-settle marker/);
   });
 
-  it('when the import still fails once settled, it was not a race', async () => {
+  it('when the import still fails once settled and the plugin is still declared, it was not a race', async () => {
+    const root = await declaring('[egg_info.writers]\npbr.json = pbr.pbr_json:write_pbr_json\n');
     const decide = createRaceDecision({
       ...base,
-      monitor: async () => fakeMonitor({ changes: [change] }),
-      probe: async (_py, modules) => ({
-        ok: false,
-        modules,
-        failed: 'pbr',
-        error: "ModuleNotFoundError: No module named 'pbr'",
-      }),
+      monitor: async () => fakeMonitor({ roots: [root], changes: [change] }),
+      probe: failingProbe,
     });
     const decision = await decide({ attempt: attempt(MISSING_PBR), retriesLeft: 3, signal });
     if (decision.action !== 'retry') throw new Error('expected a retry decision');
     expect(await decision.prepare!(signal)).toMatchObject({ proceed: false, result: 'not-a-race' });
+  });
+
+  it('when nothing declares the plugin any more, an uninstall raced the load: retry', async () => {
+    // pip's stash of the old metadata is an installer's leftover, not a declaring distribution.
+    const root = await declaring('[egg_info.writers]\nother.json = other:write\n', '~br-5.0.dist-info');
+    const decide = createRaceDecision({
+      ...base,
+      monitor: async () => fakeMonitor({ roots: [root], changes: [change] }),
+      probe: failingProbe,
+    });
+    const decision = await decide({ attempt: attempt(MISSING_PBR), retriesLeft: 3, signal });
+    if (decision.action !== 'retry') throw new Error('expected a retry decision');
+    expect(await decision.prepare!(signal)).toMatchObject({
+      proceed: true,
+      note: expect.stringMatching(/nothing installed declares an entry point in pbr any more/),
+    });
   });
 
   it('gives up the wait at max-wait and says what it was waiting for', async () => {

@@ -45,6 +45,8 @@ const half: IncompleteWithAge = {
   metadata: '/sp/pbr.egg-info',
   missing: ['pbr/__init__.py'],
   stale: false,
+  // Stamped ahead: still arriving for every poll of a test.
+  changedAt: Date.now() + 60_000,
 };
 const change: Change = { path: '/sp/pbr', kind: 'mtime', time: 0, source: 'scan' };
 const options = { settleMs: 50, maxWaitMs: 60_000, implicated: { module: 'pbr' } };
@@ -71,7 +73,7 @@ describe('waitForSettled (DESIGN decision step 4)', () => {
     expect(outcome.reason).toBe(progress.at(-1));
   });
 
-  test('quiet is not done: metadata without its code keeps it waiting though nothing moves', async () => {
+  test('metadata whose code is still arriving keeps it waiting', async () => {
     const outcome = await waitForSettled(scripted([{ incomplete: [half] }]), { ...options, maxWaitMs: 150 });
     expect(outcome).toMatchObject({
       settled: false,
@@ -80,11 +82,27 @@ describe('waitForSettled (DESIGN decision step 4)', () => {
     });
   });
 
-  test('stale merges and long-unchanged incomplete distributions are never waited on', async () => {
-    const outcome = await waitForSettled(
-      scripted([{ merges: [{ ...merging, stale: true }], incomplete: [{ ...half, stale: true }] }]),
-      options,
-    );
+  test('an incomplete distribution unchanged for the settle time, with no installer at work, is not waited on', async () => {
+    const broken = { ...half, changedAt: Date.now() - 1000 };
+    const outcome = await waitForSettled(scripted([{ incomplete: [broken] }]), {
+      ...options,
+      maxWaitMs: 5000,
+    });
+    // Given the settle time from the wait's start (an installer's chance after the failure), no more.
+    expect(outcome).toMatchObject({ settled: true, reason: 'pbr to be complete (missing pbr/__init__.py)' });
+    expect(outcome.waitedMs).toBeGreaterThanOrEqual(options.settleMs);
+    expect(outcome.waitedMs).toBeLessThan(5000);
+    // Unchanged for less than the settle time: it may still be arriving.
+    const young = await waitForSettled(scripted([{ incomplete: [broken] }]), {
+      ...options,
+      settleMs: 5000,
+      maxWaitMs: 100,
+    });
+    expect(young).toMatchObject({ settled: false, reason: 'pbr to be complete (missing pbr/__init__.py)' });
+  });
+
+  test('stale merges are never waited on', async () => {
+    const outcome = await waitForSettled(scripted([{ merges: [{ ...merging, stale: true }] }]), options);
     expect(outcome).toEqual({
       settled: true,
       waitedMs: expect.any(Number),

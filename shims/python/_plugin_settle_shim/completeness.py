@@ -93,13 +93,21 @@ def _arriving(root, metadata, config, now):
     return any(_STAGING.search(e) for e in listdir(root) + listdir(metadata))
 
 
+def _installer_signs(root, metadata):
+    """pip/uv-style temp or stash names beside or inside the metadata: an installer still at work."""
+    return any(_STAGING.search(e) for e in listdir(root) + listdir(metadata))
+
+
 def incomplete(config, implicated, now):
     """What is still missing from the implicated distributions (empty when they are complete)."""
     missing = []
     for root, metadata in metadata_dirs(config, implicated):
         when = changed_at(metadata, deep=True)
-        if when is not None and now - when >= config.stale_after:
-            continue  # looked the same for stale-after: an odd install, not one in progress
+        if when is not None and now - when >= config.settle and not _installer_signs(root, metadata):
+            # No installer at work (no temp or stash name; the caller asks for markers): a distribution
+            # unchanged for the settle time is a broken install (a crashed installer, a broken
+            # package), not one in progress. The wrapper's rule too (src/watch/completeness/arriving.ts).
+            continue
         has_record = metadata.endswith('.dist-info') and os.path.isfile(os.path.join(metadata, 'RECORD'))
         try:
             if has_record:

@@ -1,7 +1,8 @@
 """Is an installer at work now?  Our own merge marker and Portage's -MERGING- directories.
 
-A marker whose owner is dead, or a -MERGING- directory that has not changed for stale-after, is a
-leftover of a crashed installer: it is never waited on.
+A marker not refreshed within stale-after (its owner's heartbeat) or whose owner on this host is dead,
+or a -MERGING- directory that has not changed for stale-after, is a leftover of a crashed installer:
+it is never waited on.
 """
 import json
 import os
@@ -26,8 +27,10 @@ def _alive(pid):
 
 
 def _marker_live(marker, stale_after, now):
-    """Live while its owner on this host is; otherwise (another host's merge, or owner.json unwritten or
-    unreadable: mkdir comes first) while young. The wrapper's rule too (src/watch/detectors/marker.ts)."""
+    """The marker's mtime is its owner's heartbeat (refreshed every stale-after/4): live while refreshed
+    within stale-after, wherever the owner runs, and never when its owner on this host is dead. mtime
+    alone: a marker restored from a cache keeps its old mtime under a fresh ctime. The wrapper's rule
+    too (src/watch/detectors/marker.ts)."""
     try:
         with open(os.path.join(marker, 'owner.json')) as handle:
             owner = json.load(handle)
@@ -35,9 +38,13 @@ def _marker_live(marker, stale_after, now):
         owner = None
     pid = owner.get('pid') if isinstance(owner, dict) else None
     if isinstance(pid, int) and not isinstance(pid, bool) and owner.get('host') == socket.gethostname():
-        return _alive(pid)
-    when = changed_at(marker, deep=False)
-    return when is not None and now - when < stale_after
+        if not _alive(pid):
+            return False
+    try:
+        beat = os.stat(marker).st_mtime
+    except OSError:
+        return False
+    return now - beat <= stale_after
 
 
 def in_progress(config, now=None):

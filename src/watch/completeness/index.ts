@@ -8,9 +8,13 @@ import type { Implicated, Incomplete } from '../types.js';
 import { isRecordPending, missingFromDeclared } from './declared.js';
 import { missingFromRecord } from './record.js';
 
+export { isArriving } from './arriving.js';
+
 export interface IncompleteWithAge extends Incomplete {
-  /** Looked the same for stale-after: a leftover or an oddity, not a merge in progress. */
+  /** Looked the same for stale-after: a leftover or an oddity (what `status` flags). */
   stale: boolean;
+  /** Newest change to its metadata or the top-level entries it lacks, epoch ms. */
+  changedAt: number;
 }
 
 /**
@@ -52,29 +56,25 @@ export async function checkMetadata(
       missing.unshift(join(entry, 'RECORD'));
   }
   if (missing.length === 0) return null;
+  const changedAt = await newestChange(root, stats, missing);
   return {
     distribution: metadataDistribution(entry) ?? entry,
     metadata,
     missing,
-    stale: await looksOld(root, stats, missing, staleAfterMs, now),
+    stale: isStaleByAge({ mtimeMs: changedAt, ctimeMs: changedAt }, staleAfterMs, now),
+    changedAt,
   };
 }
 
 /** Newest change among the metadata and the top-level entries it says are missing or short. */
-async function looksOld(
-  root: string,
-  metadataStats: Stats,
-  missing: string[],
-  staleAfterMs: number,
-  now: number,
-) {
+async function newestChange(root: string, metadataStats: Stats, missing: string[]): Promise<number> {
   let newest = Math.max(metadataStats.mtimeMs, metadataStats.ctimeMs);
   const tops = new Set(missing.map((path) => path.split(/[\\/ ]/)[0]!).filter((top) => top && top !== '..'));
   for (const top of tops) {
     const stats = await lstat(join(root, top)).catch(() => null);
     if (stats) newest = Math.max(newest, stats.mtimeMs, stats.ctimeMs);
   }
-  return isStaleByAge({ mtimeMs: newest, ctimeMs: newest }, staleAfterMs, now);
+  return newest;
 }
 
 async function findMetadata(

@@ -1,9 +1,9 @@
 import { lstat, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { isPidAlive, isStaleByAge, thisHost } from '../liveness.js';
+import { join, sep } from 'node:path';
+import { isPidAlive, thisHost } from '../liveness.js';
 import type { MergeInProgress } from '../types.js';
 import { byName } from './by-name.js';
-import type { Detector } from './context.js';
+import type { Detector, DetectorContext } from './context.js';
 
 export const MARKER_DIR = '.plugin-settle-merge';
 
@@ -13,32 +13,48 @@ interface Owner {
 }
 
 /**
- * Our own merge marker (DESIGN, protocol). Stale when its owner ran on this host and is dead; a
- * marker whose owner.json is not written yet is a merge that just began, unless it is old.
+ * Our own merge marker (DESIGN, protocol). Its mtime is the owner's heartbeat: stale when not
+ * refreshed within stale-after, wherever the owner runs, and at once when the owner ran on this host
+ * and is dead. mtime alone: a marker restored from a cache has a fresh ctime but its old mtime.
  */
 export const markerDetector: Detector = {
   detect: async (context) => {
-    const found = await Promise.all(
-      context.roots.map(async (root): Promise<MergeInProgress | null> => {
-        const path = join(root, MARKER_DIR);
-        const stats = await lstat(path).catch(() => null);
-        if (!stats?.isDirectory()) return null;
-        const owner = await readOwner(path);
-        const pid = typeof owner?.pid === 'number' ? owner.pid : undefined;
-        let stale: boolean;
-        if (pid !== undefined && owner?.host === thisHost()) stale = !isPidAlive(pid);
-        else stale = isStaleByAge(stats, context.staleAfterMs, context.now);
-        return { kind: 'plugin-settle', path, ...(pid !== undefined ? { pid } : {}), stale };
-      }),
-    );
+    const found = await Promise.all(context.roots.map((root) => markerAt(root, context)));
     return found.filter((merge) => merge !== null);
   },
 };
 
-/** `merge`'s own staging files, stage directories and crash journals. */
-export const stagingDetector = byName('plugin-settle', (name) =>
-  /^\.plugin-settle-(?:new|stage|journal)\./.test(name),
-);
+async function markerAt(root: string, context: DetectorContext): Promise<MergeInProgress | null> {
+  const path = join(root, MARKER_DIR);
+  const stats = await lstat(path).catch(() => null);
+  if (!stats?.isDirectory()) return null;
+  const owner = await readOwner(path);
+  const pid = typeof owner?.pid === 'number' ? owner.pid : undefined;
+  const deadHere = pid !== undefined && owner?.host === thisHost() && !isPidAlive(pid);
+  const stale = deadHere || context.now - stats.mtimeMs > context.staleAfterMs;
+  return { kind: 'plugin-settle', path, ...(pid !== undefined ? { pid } : {}), stale };
+}
+
+const stagingNames = byName('plugin-settle', (name) => /^\.plugin-settle-(?:new|stage|journal)\./.test(name));
+
+/**
+ * `merge`'s own staging files, stage directories and crash journals. They are not refreshed while
+ * their merge runs, so they are stale by age only when no live marker holds their root.
+ */
+export const stagingDetector: Detector = {
+  claims: stagingNames.claims!,
+  detect: async (context) => {
+    const found = await stagingNames.detect(context);
+    if (!found.some((entry) => entry.stale)) return found;
+    const live = new Set<string>();
+    for (const root of context.roots) if ((await markerAt(root, context))?.stale === false) live.add(root);
+    return found.map((entry) =>
+      entry.stale && [...live].some((root) => entry.path.startsWith(`${root}${sep}`))
+        ? { ...entry, stale: false }
+        : entry,
+    );
+  },
+};
 
 async function readOwner(markerPath: string): Promise<Owner | null> {
   try {
