@@ -3,6 +3,7 @@ import { guardOutput } from './cli/closed-output.js';
 import { errorObject, jsonRequested } from './cli/json-error.js';
 import { commands } from './commands/index.js';
 import { EXIT, environmentError, isErrnoError, isPluginSettleError } from './errors.js';
+import { keepSharedStdioBlocking } from './run/shared-stdio.js';
 
 declare const PACKAGE_VERSION: string;
 
@@ -28,6 +29,9 @@ let active: Command | undefined;
 program.hook('preAction', (_self, actionCommand) => {
   active = actionCommand;
 });
+// `run` shares its stdio with the build: the blocking stand-ins go in before the guard below listens
+// on process.stdout/stderr, so that its EPIPE handling is on the streams we really write to.
+if (process.argv[2] === 'run') keepSharedStdioBlocking();
 const output = guardOutput(() => active);
 
 try {

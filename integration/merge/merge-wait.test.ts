@@ -83,8 +83,10 @@ describe.skipIf(!python)('merge-wait: run --hold and merge --wait-for-builds', (
     const build = heldBuild('b');
     await waitFor('the held build to start', () => existsSync(build.started) && build.markers().length === 1);
     build.run.child.kill('SIGKILL');
+    // The orphaned build holds the stdout and stderr it shares with the wrapper: let it end, or the
+    // killed wrapper's streams never close.
+    writeFileSync(build.go, '');
     await build.run.done;
-    writeFileSync(build.go, ''); // let its orphaned child end too
     expect(build.markers()).toHaveLength(1);
     const merge = startCli(['merge', '--wait-for-builds', image, sitePackages]);
     const merged = await merge.done;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -19,7 +19,12 @@ const withPip = (
     found.map(async (i) => {
       const bundled = await execa(i.python, ['-c', PROBE], { reject: false, env: { PYTHONPATH: '' } });
       const dir = bundled.stdout.trim();
-      return bundled.exitCode === 0 && existsSync(dir) ? { ...i, bundled: dir } : null;
+      // From 3.12 ensurepip bundles pip alone: with no setuptools wheel, pip cannot build in isolation.
+      const withSetuptools =
+        bundled.exitCode === 0 &&
+        existsSync(dir) &&
+        readdirSync(dir).some((f) => f.startsWith('setuptools-'));
+      return withSetuptools ? { ...i, bundled: dir } : null;
     }),
   )
 )

@@ -10,7 +10,12 @@ import { Readable, Writable } from 'node:stream';
  * blocking `write(2)` for stdout and stderr (what Node does for pipes on Linux anyway), and an inert
  * stdin (the wrapper never reads it). Terminals (libuv reopens them) and files are left to Node.
  */
+let kept = false;
+
 export function keepSharedStdioBlocking(): void {
+  // Once: a second call would put new stand-ins in front of those that have listeners already.
+  if (kept) return;
+  kept = true;
   replace('stdin', 0, () => Object.assign(new Readable({ read() {} }), { fd: 0, isTTY: false }));
   replace('stdout', 1, () => new BlockingWriter(1));
   replace('stderr', 2, () => new BlockingWriter(2));
