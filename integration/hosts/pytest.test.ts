@@ -49,8 +49,9 @@ async function setUp(): Promise<Race> {
 }
 
 const pytest = (race: Race) => [race.venv.python, '-m', 'pytest', '-q'];
-// Nothing of the machine's may leak in: no PYTHONPATH, no plugin autoload switch, no shim.
-const ENV = { PYTHONPATH: '', PYTEST_DISABLE_PLUGIN_AUTOLOAD: '', PYTEST_ADDOPTS: '', PLUGIN_SETTLE_INPROCESS: '' };
+// Nothing of the machine's may leak in: no PYTHONPATH, no switch that turns plugin autoloading off.
+// (The wrapper reads PLUGIN_SETTLE_* itself: an empty PLUGIN_SETTLE_INPROCESS would turn its shim off.)
+const ENV = { PYTHONPATH: '', PYTEST_DISABLE_PLUGIN_AUTOLOAD: '', PYTEST_ADDOPTS: '' };
 
 describe(`pytest plugins (pytest11, Debian's ${PACKAGES.join(', ')})`, () => {
   it('unwrapped: pytest crashes at start on the plugin merged metadata-first', async () => {
