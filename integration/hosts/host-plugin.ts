@@ -37,7 +37,9 @@ export async function makeHostPlugin(dir: string, options: HostPluginOptions): P
   ] as const;
   for (const [path, text] of metadata) await put(dir, path, text);
   const listed = [...code, ...metadata.map(([path]) => path)];
-  const rows = await Promise.all(listed.map(async (path) => `${path},,${(await stat(join(dir, path))).size}`));
+  const rows = await Promise.all(
+    listed.map(async (path) => `${path},,${(await stat(join(dir, path))).size}`),
+  );
   await put(dir, `${metadataDir}/RECORD`, [...rows, `${metadataDir}/RECORD,,`, ''].join('\n'));
   return { dir, name, metadataDir };
 }

@@ -11,7 +11,13 @@ import { type HostPlugin, makeHostPlugin } from './host-plugin.js';
 // pytest loads every `pytest11` entry point at start (pluggy's load_setuptools_entrypoints, through
 // importlib.metadata). A plugin whose metadata is merged before its code kills the whole test run
 // before a single test: Debian's real pytest 7.2 and pluggy 1.0, on Debian's python3.11.
-const PACKAGES = ['python3-pytest', 'python3-pluggy', 'python3-iniconfig', 'python3-packaging', 'python3-attr'];
+const PACKAGES = [
+  'python3-pytest',
+  'python3-pluggy',
+  'python3-iniconfig',
+  'python3-packaging',
+  'python3-attr',
+];
 const PLUGIN = 'racyplug';
 const temp = tempDirs();
 afterAll(() => temp.cleanup());
@@ -41,7 +47,10 @@ async function setUp(): Promise<Race> {
   const project = await temp.make('pytest-project');
   // rootdir here, no cache written: the run touches nothing outside its temp dirs.
   await writeFile(join(project, 'pytest.ini'), '[pytest]\naddopts = -p no:cacheprovider\n');
-  await writeFile(join(project, 'test_answer.py'), 'def test_answer(racy_answer):\n    assert racy_answer == 42\n');
+  await writeFile(
+    join(project, 'test_answer.py'),
+    'def test_answer(racy_answer):\n    assert racy_answer == 42\n',
+  );
   const installer = startSteppedInstaller(plugin.dir, venv.sitePackages);
   // A pip-style temp name stays until `finish`: the installer shows it is at work.
   await installer.step('metadata', 'busy');
@@ -93,7 +102,11 @@ describe(`pytest plugins (pytest11, Debian's ${PACKAGES.join(', ')})`, () => {
       expect(written.result).toBe('succeeded');
       expect(written.attempts).toHaveLength(1);
       expect(written.inProcess.map((e) => e.event)).toEqual(['waiting', 'healed']);
-      expect(written.inProcess[1]).toMatchObject({ group: 'pytest11', entry_point: PLUGIN, module: `${PLUGIN}.plugin` });
+      expect(written.inProcess[1]).toMatchObject({
+        group: 'pytest11',
+        entry_point: PLUGIN,
+        module: `${PLUGIN}.plugin`,
+      });
     } finally {
       wrapper.kill();
       await race.installer.close();

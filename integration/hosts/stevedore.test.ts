@@ -95,7 +95,12 @@ describe("stevedore plugins (Debian's python3-stevedore)", () => {
   it('unwrapped: both managers fail on the driver merged metadata-first', async () => {
     const race = await setUp();
     const run = (mode: string) =>
-      execa(race.venv.python, ['app.py', mode], { cwd: race.app, env: race.env, extendEnv: false, reject: false });
+      execa(race.venv.python, ['app.py', mode], {
+        cwd: race.app,
+        env: race.env,
+        extendEnv: false,
+        reject: false,
+      });
     const strict = await run('driver');
     const lenient = await run('extensions');
     await race.installer.close();
@@ -122,37 +127,48 @@ describe("stevedore plugins (Debian's python3-stevedore)", () => {
   it.each([
     ['DriverManager', 'driver'],
     ['ExtensionManager, which would swallow the failure', 'extensions'],
-  ])('wrapped: %s healed in process, one run', async (_name, mode) => {
-    const race = await setUp();
-    const report = join(race.app, 'report.json');
-    const wrapper = startWrapper(['run', '--report', report, '--', race.venv.python, 'app.py', mode], {
-      cwd: race.app,
-      env: race.env,
-    });
-    try {
-      await wrapper.line(/plugin-settle: entry point racy failed .*waiting for the merge to settle/);
-      await race.installer.step('code', 'finish');
-      const done = await wrapper.done();
-      expect(done.code, done.stderr).toBe(0);
-      expect(done.stdout).toBe(`${PLUGIN} says hello\n`);
-      expect(done.stderr).not.toMatch(/Could not load|Traceback/);
-      const written = await readReport(report);
-      expect(written.attempts).toHaveLength(1);
-      expect(written.inProcess.map((e) => e.event)).toEqual(['waiting', 'healed']);
-      expect(written.inProcess[1]).toMatchObject({ group: NAMESPACE, entry_point: 'racy', module: `${PLUGIN}.driver` });
-    } finally {
-      wrapper.kill();
-      await race.installer.close();
-    }
-  }, 120_000);
+  ])(
+    'wrapped: %s healed in process, one run',
+    async (_name, mode) => {
+      const race = await setUp();
+      const report = join(race.app, 'report.json');
+      const wrapper = startWrapper(['run', '--report', report, '--', race.venv.python, 'app.py', mode], {
+        cwd: race.app,
+        env: race.env,
+      });
+      try {
+        await wrapper.line(/plugin-settle: entry point racy failed .*waiting for the merge to settle/);
+        await race.installer.step('code', 'finish');
+        const done = await wrapper.done();
+        expect(done.code, done.stderr).toBe(0);
+        expect(done.stdout).toBe(`${PLUGIN} says hello\n`);
+        expect(done.stderr).not.toMatch(/Could not load|Traceback/);
+        const written = await readReport(report);
+        expect(written.attempts).toHaveLength(1);
+        expect(written.inProcess.map((e) => e.event)).toEqual(['waiting', 'healed']);
+        expect(written.inProcess[1]).toMatchObject({
+          group: NAMESPACE,
+          entry_point: 'racy',
+          module: `${PLUGIN}.driver`,
+        });
+      } finally {
+        wrapper.kill();
+        await race.installer.close();
+      }
+    },
+    120_000,
+  );
 
   it('wrapped, healing off: the swallowed failure is judged by the shim record and the app run again', async () => {
     const race = await setUp();
     const report = join(race.app, 'report.json');
-    const wrapper = startWrapper(['run', '--report', report, '--', race.venv.python, 'app.py', 'extensions'], {
-      cwd: race.app,
-      env: { ...race.env, PLUGIN_SETTLE_HEAL: '0' },
-    });
+    const wrapper = startWrapper(
+      ['run', '--report', report, '--', race.venv.python, 'app.py', 'extensions'],
+      {
+        cwd: race.app,
+        env: { ...race.env, PLUGIN_SETTLE_HEAL: '0' },
+      },
+    );
     try {
       await wrapper.line(/^plugin-settle: waiting for/);
       await race.installer.step('code', 'finish');
@@ -162,8 +178,15 @@ describe("stevedore plugins (Debian's python3-stevedore)", () => {
       const written = await readReport(report);
       expect(written.result).toBe('succeeded');
       expect(written.attempts).toHaveLength(2);
-      expect(written.attempts[0]!.classification).toMatchObject({ category: 'missing-module', module: PLUGIN });
-      expect(written.inProcess[0]).toMatchObject({ event: 'passed', group: NAMESPACE, reason: 'healing off' });
+      expect(written.attempts[0]!.classification).toMatchObject({
+        category: 'missing-module',
+        module: PLUGIN,
+      });
+      expect(written.inProcess[0]).toMatchObject({
+        event: 'passed',
+        group: NAMESPACE,
+        reason: 'healing off',
+      });
       // The run again read the cache the failed run wrote from the half-merged tree (stevedore keys it on
       // mtimes packed as 32-bit floats: 128 s apart at today's times), and that cache was right.
       expect(await cached(race)).toContainEqual(ENTRY);
