@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,8 +44,19 @@ else:
 `;
 
 let plugin: HostPlugin;
+// The next version moved the driver to another module: `racy = racydrv.v2:Driver`, no racydrv/driver.py.
+let upgrade: HostPlugin;
 beforeAll(async () => {
   await access(BASE, constants.W_OK);
+  upgrade = await makeHostPlugin(await tempDir('upgrade'), {
+    name: PLUGIN,
+    group: NAMESPACE,
+    entryPoint: `racy = ${PLUGIN}.v2:Driver`,
+    modules: {
+      '__init__.py': '',
+      'v2.py': `class Driver(object):\n    def hello(self):\n        return '${PLUGIN} 2 says hello'\n`,
+    },
+  });
   plugin = await makeHostPlugin(await tempDir('plugin'), {
     name: PLUGIN,
     group: NAMESPACE,
@@ -67,15 +78,58 @@ interface Race {
 }
 
 async function setUp(): Promise<Race> {
+  return begin(await freshRace(), plugin);
+}
+
+async function freshRace(): Promise<Omit<Race, 'installer'>> {
   const venv = await debianVenv(await tempDir('venv'), ['python3-stevedore']);
   const app = await tempDir('app');
   await writeFile(join(app, 'app.py'), APP);
   const home = await tempDir('home');
   const env = { HOME: home, XDG_CACHE_HOME: join(home, '.cache'), PYTHONPATH: '' };
-  const installer = startSteppedInstaller(plugin.dir, venv.sitePackages);
+  return { venv, app, env, cache: join(home, '.cache', 'python-entrypoints') };
+}
+
+async function begin(race: Omit<Race, 'installer'>, image: HostPlugin): Promise<Race> {
+  const installer = startSteppedInstaller(image.dir, race.venv.sitePackages);
   // Metadata first, and a pip-style temp name until `finish`: an installer at work.
   await installer.step('metadata', 'busy');
-  return { venv, app, env, cache: join(home, '.cache', 'python-entrypoints'), installer };
+  return { ...race, installer };
+}
+
+/**
+ * Version 1 installed and used once (stevedore cached its entry point), then the upgrade begun: the old
+ * module gone, the new metadata in, the new module not yet. The mtimes stevedore hashed are set back to
+ * what its cache file recorded: its key, 32-bit floats of mtimes, already stays the same for 128 s, and
+ * this makes the stale cache certain rather than likely.
+ */
+async function upgrading(how: 'bare' | 'wrapped'): Promise<Race> {
+  const race = await freshRace();
+  const first = startSteppedInstaller(plugin.dir, race.venv.sitePackages);
+  await first.step('metadata', 'code', 'finish');
+  await first.close();
+  // Used the way the later run will be: the wrapped process has the shim's directory on sys.path,
+  // which is part of stevedore's cache key.
+  const command = [race.venv.python, 'app.py', 'driver'];
+  const used =
+    how === 'bare'
+      ? await execa(command[0]!, command.slice(1), { cwd: race.app, env: race.env, extendEnv: false })
+      : await runCli(['run', '--', ...command], { cwd: race.app, env: race.env });
+  expect(used.stdout.trim()).toBe(`${PLUGIN} says hello`);
+  await rm(join(race.venv.sitePackages, PLUGIN, 'driver.py'));
+  await rm(join(race.venv.sitePackages, PLUGIN, '__pycache__'), { recursive: true, force: true });
+  const upgraded = await begin(race, upgrade);
+  await pinCacheKey(upgraded);
+  return upgraded;
+}
+
+async function pinCacheKey(race: Omit<Race, 'installer'>): Promise<void> {
+  for (const file of await readdir(race.cache)) {
+    const data = JSON.parse(await readFile(join(race.cache, file), 'utf8'));
+    for (const [path, mtime] of data.path_values as [string, number][])
+      if (mtime >= 0 && (path.startsWith(race.venv.dir) || path.startsWith(race.app)))
+        await utimes(path, mtime, mtime).catch(() => undefined);
+  }
 }
 
 /** The entry points of our namespace in every cache file stevedore wrote. */
@@ -90,6 +144,7 @@ async function cached(race: Race): Promise<unknown[]> {
 }
 
 const ENTRY = ['racy', `${PLUGIN}.driver:Driver`, NAMESPACE];
+const UPGRADED = ['racy', `${PLUGIN}.v2:Driver`, NAMESPACE];
 
 describe("stevedore plugins (Debian's python3-stevedore)", () => {
   it('unwrapped: both managers fail on the driver merged metadata-first', async () => {
@@ -190,6 +245,59 @@ describe("stevedore plugins (Debian's python3-stevedore)", () => {
       // The run again read the cache the failed run wrote from the half-merged tree (stevedore keys it on
       // mtimes packed as 32-bit floats: 128 s apart at today's times), and that cache was right.
       expect(await cached(race)).toContainEqual(ENTRY);
+    } finally {
+      wrapper.kill();
+      await race.installer.close();
+    }
+  }, 120_000);
+
+  it('unwrapped: after an upgrade that moved the driver, stevedore loads the module its cache remembers', async () => {
+    const race = await upgrading('bare');
+    await race.installer.step('code', 'finish');
+    await race.installer.close();
+    await pinCacheKey(race);
+    // The merge is over and the installed metadata names racydrv.v2; the cache still says racydrv.driver.
+    const bare = await execa(race.venv.python, ['app.py', 'driver'], {
+      cwd: race.app,
+      env: race.env,
+      extendEnv: false,
+      reject: false,
+    });
+    expect(bare.exitCode).not.toBe(0);
+    expect(bare.stderr).toMatch(
+      new RegExp(`ModuleNotFoundError: No module named '${PLUGIN}\\.driver'$`, 'm'),
+    );
+    expect(await cached(race)).toContainEqual(ENTRY);
+  }, 120_000);
+
+  it('wrapped: an upgrade merged mid-run is healed from the installed metadata, and the stale cache dropped', async () => {
+    const race = await upgrading('wrapped');
+    const report = join(race.app, 'report.json');
+    const wrapper = startWrapper(['run', '--report', report, '--', race.venv.python, 'app.py', 'driver'], {
+      cwd: race.app,
+      env: race.env,
+    });
+    try {
+      await wrapper.line(/plugin-settle: entry point racy failed .*waiting for the merge to settle/);
+      await race.installer.step('code', 'finish');
+      const done = await wrapper.done();
+      expect(done.code, done.stderr).toBe(0);
+      expect(done.stdout).toBe(`${PLUGIN} 2 says hello\n`);
+      expect(done.stderr).toMatch(
+        `entry point racy is now ${PLUGIN}.v2:Driver (was ${PLUGIN}.driver:Driver)`,
+      );
+      const written = await readReport(report);
+      expect(written.attempts).toHaveLength(1);
+      expect(written.inProcess.map((e) => e.event)).toEqual(['waiting', 'healed']);
+      // No cache file names the old module any more: the next run, wrapped or not, lists afresh.
+      expect(await cached(race)).not.toContainEqual(ENTRY);
+      const after = await execa(race.venv.python, ['app.py', 'driver'], {
+        cwd: race.app,
+        env: race.env,
+        extendEnv: false,
+      });
+      expect(after.stdout).toBe(`${PLUGIN} 2 says hello`);
+      expect(await cached(race)).toContainEqual(UPGRADED);
     } finally {
       wrapper.kill();
       await race.installer.close();

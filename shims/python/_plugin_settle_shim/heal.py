@@ -7,7 +7,7 @@ import importlib
 import sys
 import time
 
-from . import STARTED, completeness, events, failure, guard, merges, tree
+from . import STARTED, completeness, events, failure, guard, merges, stale, tree
 from .config import Config
 
 # Never dropped from sys.modules: the build machinery itself, even if it is being merged too.
@@ -15,8 +15,10 @@ _PROTECTED = ('setuptools', 'pkg_resources', 'distutils', '_distutils_hack', 'im
 
 
 class Plan(object):
-    def __init__(self, config, implicated, error, evidence, merging=False):
+    def __init__(self, config, implicated, error, evidence, merging=False, flavour=None, entry_point=None):
         self.config = config
+        self.flavour = flavour
+        self.entry_point = entry_point
         self.implicated = implicated
         self.error = error
         self.evidence = evidence
@@ -79,7 +81,7 @@ def assess(flavour, entry_point, error):
     if not found:
         _passed(config, implicated, flavour, kind, error, 'no evidence')
         return None
-    return Plan(config, implicated, error, found, merging=bool(merging))
+    return Plan(config, implicated, error, found, merging=bool(merging), flavour=flavour, entry_point=entry_point)
 
 
 def wait_until_settled(plan, deadline):
@@ -133,6 +135,7 @@ def _refresh_working_set(pkg_resources):
 
 
 def heal(plan, load):
+    """`load(entry_point)` once the merge has settled: the one that failed, or the installed one now."""
     config = plan.config
     implicated = plan.implicated
     deadline = plan.started + config.max_wait
@@ -140,12 +143,18 @@ def heal(plan, load):
     events.emit(config, 'waiting', implicated, 0, error=_describe(plan.error), evidence=plan.evidence[:10])
     _say(config, 'entry point %s failed (%s) while %s changed: waiting for the merge to settle' % (
         implicated.entry_point, _describe(plan.error), reason))
+    entry_point = plan.entry_point
     while True:
         since = time.time()
         settled = wait_until_settled(plan, deadline)
         refresh(plan)
+        newer = stale.current(plan.flavour, entry_point) if settled else None
+        if newer is not None:
+            _say(config, 'entry point %s is now %s (was %s)' % (implicated.entry_point, newer.value, entry_point.value))
+            stale.forget_host_caches(entry_point)
+            entry_point = newer
         try:
-            value = load()
+            value = load(entry_point)
         except BaseException as error:
             moving = evidence(config, implicated, since - config.settle)
             if failure.category(error) is None or not settled or not moving:
