@@ -109,9 +109,13 @@ describe("stevedore plugins (Debian's python3-stevedore)", () => {
       const written = await readReport(report);
       expect(written.result).toBe('succeeded');
       expect(written.attempts).toHaveLength(2);
+      // The app's own last words name no module: the record of the load stevedore swallowed does.
+      expect(written.attempts[0]!.judgedBy).toMatchObject({ event: 'passed', argv0: 'app.py' });
       expect(written.attempts[0]!.classification).toMatchObject({
         category: 'missing-module',
         module: PLUGIN,
+        // The record's traceback runs from the failed load down: the host's frames are not in it.
+        loader: { frame: 'importlib.metadata:load' },
       });
       expect(written.inProcess[0]).toMatchObject({
         event: 'passed',
