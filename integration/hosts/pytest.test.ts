@@ -141,4 +141,38 @@ describe(`pytest plugins (pytest11, Debian's ${PACKAGES.join(', ')})`, () => {
       await race.installer.close();
     }
   }, 120_000);
+
+  // `-p module` (like `pytest_plugins`) imports a module by name, no entry point: nothing to heal in
+  // process, and pytest re-raises the failure as its own `ImportError: Error importing plugin "…"`.
+  it("wrapped, a plugin module named with -p: pytest's own error is classified and pytest run again", async () => {
+    const race = await setUp();
+    const report = join(race.project, 'report.json');
+    const command = [...pytest(race), '-p', `${PLUGIN}.plugin`];
+    const wrapper = startWrapper(['run', '--report', report, '--', ...command], {
+      cwd: race.project,
+      env: { ...ENV, PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1' },
+    });
+    try {
+      await wrapper.line(/^plugin-settle: waiting for/);
+      await race.installer.step('code', 'finish');
+      const done = await wrapper.done();
+      expect(done.code, done.stderr).toBe(0);
+      expect(done.stdout).toMatch(/1 passed/);
+      expect(done.stderr).toMatch(
+        `ImportError: Error importing plugin "${PLUGIN}.plugin": No module named '${PLUGIN}'`,
+      );
+      const written = await readReport(report);
+      expect(written.attempts).toHaveLength(2);
+      expect(written.attempts[0]!.judgedBy).toMatchObject({ event: 'exception' });
+      expect(written.attempts[0]!.classification).toMatchObject({
+        category: 'missing-module',
+        module: PLUGIN,
+        loader: { frame: 'pytest:import_plugin', group: null },
+      });
+      expect(written.inProcess.map((e) => e.event)).toEqual(['exception']);
+    } finally {
+      wrapper.kill();
+      await race.installer.close();
+    }
+  }, 120_000);
 });
