@@ -114,8 +114,8 @@ describe("stevedore plugins (Debian's python3-stevedore)", () => {
       expect(written.attempts[0]!.classification).toMatchObject({
         category: 'missing-module',
         module: PLUGIN,
-        // The record's traceback runs from the failed load down: the host's frames are not in it.
-        loader: { frame: 'importlib.metadata:load' },
+        // The record's traceback runs from the app's start through stevedore's loader to the failure.
+        loader: { frame: 'stevedore:_load_one_plugin' },
       });
       expect(written.inProcess[0]).toMatchObject({
         event: 'passed',

@@ -4,6 +4,7 @@ Only here does the shim read the environment and the file system; a build that n
 imports this module.
 """
 import importlib
+import os
 import sys
 import time
 
@@ -39,17 +40,31 @@ def _describe(error):
     return '%s: %s' % (type(error).__name__, error)
 
 
+def _as_if_uncaught(error):
+    """The traceback Python would print had the failed load ended the process: from the program's start
+    through the host's loader (pluggy's, stevedore's, setuptools': its frames name the host and often the
+    group) down to the failure, without our frames."""
+    import traceback
+
+    tb = error.__traceback__
+    callers = []
+    if tb is not None and tb.tb_frame.f_code in guard.OWN_CODES:
+        callers = list(traceback.extract_stack(tb.tb_frame.f_back))
+    report = traceback.TracebackException(type(error), error, tb)
+    ours = os.path.splitext(os.path.abspath(guard.__file__))[0]
+    frames = [f for f in callers + list(report.stack) if os.path.splitext(os.path.abspath(f.filename))[0] != ours]
+    report.stack = traceback.StackSummary.from_list(frames)
+    return ''.join(report.format())
+
+
 def _passed(config, implicated, flavour, kind, error, reason):
     """A load failure we let through: the tool may catch it and print it its own way, or not at all, so
     the record (with the traceback as Python would print it) is what the wrapper judges it by."""
     details = {}
     try:
-        import traceback
-
         import _plugin_settle_record
 
-        text = ''.join(traceback.format_exception(type(error), error, error.__traceback__))
-        details = _plugin_settle_record.describe(type(error), error, text)
+        details = _plugin_settle_record.describe(type(error), error, _as_if_uncaught(error))
     except Exception:
         pass
     for own in ('t', 'pid'):
