@@ -4,7 +4,8 @@ interface Site {
   path: RegExp;
   funcs: RegExp;
   module: string;
-  group: (frame: Frame) => string | null;
+  /** `outer` is the frame that called this one, when the traceback has it. */
+  group: (frame: Frame, outer: Frame | undefined) => string | null;
   /** Tells a same-named function apart by its source line, when the traceback shows it. */
   accepts?: (code: string) => boolean;
 }
@@ -16,6 +17,9 @@ const entryPointCall = (code: string) =>
 
 const none = () => null;
 const fixed = (group: string) => () => group;
+// pluggy is told the group by its host, on the calling line: pytest's `load_setuptools_entrypoints("pytest11")`.
+const groupArgument = (_frame: Frame, outer: Frame | undefined) =>
+  /load_setuptools_entrypoints\(\s*(?:group\s*=\s*)?['"]([^'"]+)['"]/.exec(outer?.code ?? '')?.[1] ?? null;
 
 /** The call that turns an entry point into an imported object. */
 const LOAD_CALLS: Site[] = [
@@ -98,6 +102,14 @@ const CALLERS: Site[] = [
     path: /[\\/]pluggy[\\/]_?manager\.py$/,
     funcs: /^load_setuptools_entrypoints$/,
     module: 'pluggy',
+    group: groupArgument,
+  },
+  // `-p name`, PYTEST_PLUGINS and `pytest_plugins` import a module by name, not an entry point; pytest
+  // re-raises the failure as `ImportError: Error importing plugin "name": <the original message>`.
+  {
+    path: /[\\/]_pytest[\\/]config[\\/]__init__\.py$/,
+    funcs: /^import_plugin$/,
+    module: 'pytest',
     group: none,
   },
   {
@@ -163,9 +175,9 @@ function matches(site: Site, frame: Frame): boolean {
   return !site.accepts || frame.code === null || site.accepts(frame.code);
 }
 
-const describe = (site: Site, frame: Frame): LoaderFrame => ({
-  frame: `${site.module}:${frame.func}`,
-  group: site.group(frame),
+const describe = (site: Site, frames: Frame[], at: number): LoaderFrame => ({
+  frame: `${site.module}:${frames[at]!.func}`,
+  group: site.group(frames[at]!, frames[at - 1]),
 });
 
 /**
@@ -186,12 +198,12 @@ export function findLoader(frames: Frame[]): { loader: LoaderFrame; pluginStart:
       site &&
       (call >= 0 || !site.module.startsWith('setuptools.') || LOADING_CODE.test(frames[i]!.code ?? ''))
     )
-      return { loader: describe(site, frames[i]!), pluginStart: Math.max(call, i) + 1 };
+      return { loader: describe(site, frames, i), pluginStart: Math.max(call, i) + 1 };
   }
   if (call < 0) return null;
   // A bare load call (pkg_resources.require from a script, say): the outermost consecutive one is the entry.
   let outer = call;
   while (outer > 0 && LOAD_CALLS.some((site) => matches(site, frames[outer - 1]!))) outer--;
   const site = LOAD_CALLS.find((candidate) => matches(candidate, frames[outer]!))!;
-  return { loader: describe(site, frames[outer]!), pluginStart: call + 1 };
+  return { loader: describe(site, frames, outer), pluginStart: call + 1 };
 }

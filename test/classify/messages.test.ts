@@ -237,6 +237,23 @@ describe('plugin loaders and their entry-point groups', () => {
     expect(c.loader).toEqual({ frame, group });
   });
 
+  it.each([
+    ['self.pluginmanager.load_setuptools_entrypoints("pytest11")', 'pytest11'],
+    ["loaded = self.load_setuptools_entrypoints('pytest11', name=modname)", 'pytest11'],
+    ["pm.load_setuptools_entrypoints(group='tox')", 'tox'],
+    ['pm.load_setuptools_entrypoints(GROUP)', null],
+  ])('pluggy takes the group its host names on the calling line: %s', (code, group) => {
+    const frames: Array<[string, string, string?]> = [
+      [`${SP}/_pytest/config/__init__.py`, '_preparse', code],
+      [`${SP}/pluggy/_manager.py`, 'load_setuptools_entrypoints', 'plugin = ep.load()'],
+      ...pkgResources,
+    ];
+    expect(classify(traceback(frames, missing)).loader).toEqual({
+      frame: 'pluggy:load_setuptools_entrypoints',
+      group,
+    });
+  });
+
   it('a bare pkg_resources load is still a loader, without a group', () => {
     expect(classify(traceback(pkgResources, missing)).loader).toEqual({
       frame: 'pkg_resources:load',

@@ -43,7 +43,7 @@ def wrap(cls, attribute, flavour):
                 if plan is None:
                     hide_own_frame(error)
                     raise
-            return heal.heal(plan, lambda: original(self, *args, **kwargs))
+            return heal.heal(plan, lambda entry_point: original(entry_point, *args, **kwargs))
         finally:
             _set_busy(False)
 

@@ -4,10 +4,11 @@ Only here does the shim read the environment and the file system; a build that n
 imports this module.
 """
 import importlib
+import os
 import sys
 import time
 
-from . import STARTED, completeness, events, failure, guard, merges, tree
+from . import STARTED, completeness, events, failure, guard, merges, stale, tree
 from .config import Config
 
 # Never dropped from sys.modules: the build machinery itself, even if it is being merged too.
@@ -15,8 +16,10 @@ _PROTECTED = ('setuptools', 'pkg_resources', 'distutils', '_distutils_hack', 'im
 
 
 class Plan(object):
-    def __init__(self, config, implicated, error, evidence, merging=False):
+    def __init__(self, config, implicated, error, evidence, merging=False, flavour=None, entry_point=None):
         self.config = config
+        self.flavour = flavour
+        self.entry_point = entry_point
         self.implicated = implicated
         self.error = error
         self.evidence = evidence
@@ -37,17 +40,31 @@ def _describe(error):
     return '%s: %s' % (type(error).__name__, error)
 
 
+def _as_if_uncaught(error):
+    """The traceback Python would print had the failed load ended the process: from the program's start
+    through the host's loader (pluggy's, stevedore's, setuptools': its frames name the host and often the
+    group) down to the failure, without our frames."""
+    import traceback
+
+    tb = error.__traceback__
+    callers = []
+    if tb is not None and tb.tb_frame.f_code in guard.OWN_CODES:
+        callers = list(traceback.extract_stack(tb.tb_frame.f_back))
+    report = traceback.TracebackException(type(error), error, tb)
+    ours = os.path.splitext(os.path.abspath(guard.__file__))[0]
+    frames = [f for f in callers + list(report.stack) if os.path.splitext(os.path.abspath(f.filename))[0] != ours]
+    report.stack = traceback.StackSummary.from_list(frames)
+    return ''.join(report.format())
+
+
 def _passed(config, implicated, flavour, kind, error, reason):
     """A load failure we let through: the tool may catch it and print it its own way, or not at all, so
     the record (with the traceback as Python would print it) is what the wrapper judges it by."""
     details = {}
     try:
-        import traceback
-
         import _plugin_settle_record
 
-        text = ''.join(traceback.format_exception(type(error), error, error.__traceback__))
-        details = _plugin_settle_record.describe(type(error), error, text)
+        details = _plugin_settle_record.describe(type(error), error, _as_if_uncaught(error))
     except Exception:
         pass
     for own in ('t', 'pid'):
@@ -79,7 +96,7 @@ def assess(flavour, entry_point, error):
     if not found:
         _passed(config, implicated, flavour, kind, error, 'no evidence')
         return None
-    return Plan(config, implicated, error, found, merging=bool(merging))
+    return Plan(config, implicated, error, found, merging=bool(merging), flavour=flavour, entry_point=entry_point)
 
 
 def wait_until_settled(plan, deadline):
@@ -133,6 +150,7 @@ def _refresh_working_set(pkg_resources):
 
 
 def heal(plan, load):
+    """`load(entry_point)` once the merge has settled: the one that failed, or the installed one now."""
     config = plan.config
     implicated = plan.implicated
     deadline = plan.started + config.max_wait
@@ -140,12 +158,18 @@ def heal(plan, load):
     events.emit(config, 'waiting', implicated, 0, error=_describe(plan.error), evidence=plan.evidence[:10])
     _say(config, 'entry point %s failed (%s) while %s changed: waiting for the merge to settle' % (
         implicated.entry_point, _describe(plan.error), reason))
+    entry_point = plan.entry_point
     while True:
         since = time.time()
         settled = wait_until_settled(plan, deadline)
         refresh(plan)
+        newer = stale.current(plan.flavour, entry_point) if settled else None
+        if newer is not None:
+            _say(config, 'entry point %s is now %s (was %s)' % (implicated.entry_point, newer.value, entry_point.value))
+            stale.forget_host_caches(entry_point)
+            entry_point = newer
         try:
-            value = load()
+            value = load(entry_point)
         except BaseException as error:
             moving = evidence(config, implicated, since - config.settle)
             if failure.category(error) is None or not settled or not moving:
