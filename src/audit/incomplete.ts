@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { missingFromDeclared } from '../watch/completeness/declared.js';
 import { metadataDistribution } from '../watch/names.js';
-import type { InstalledRecord } from './records.js';
+import { eachRow, type InstalledRecord } from './records.js';
 import type { Present } from './walk.js';
 
 export interface IncompleteDistribution {
@@ -40,13 +40,12 @@ export async function checkDistribution(
   const entry = basename(metadata);
   const installer = record ? record.installer : readText(`${metadata}/INSTALLER`)?.trim() || null;
   let missing: string[];
-  if (record !== null && installer !== null)
-    missing = missingFromRecordRows(root, record.rows, present, sizes);
+  if (record !== null && installer !== null) missing = missingFromRecordRows(root, record, present, sizes);
   else if (record !== null) {
     // No INSTALLER: a distribution packager copied the wheel's RECORD, which describes the wheel,
     // not the install (Debian strips extensions and moves scripts). Its Python files still count.
     missing = await missingFromDeclared(root, metadata);
-    for (const path of missingFromRecordRows(root, record.rows, present, false))
+    for (const path of missingFromRecordRows(root, record, present, false))
       if (path.endsWith('.py') && !missing.includes(path)) missing.push(path);
   } else {
     missing = await missingFromDeclared(root, metadata);
@@ -56,6 +55,8 @@ export async function checkDistribution(
     if (entry.endsWith('.dist-info') && (wheelInstaller || missing.length > 0))
       missing.unshift(`${entry}/RECORD`);
   }
+  if (missing.length === 0) return null;
+  // Read only now: top_level.txt can take findings away, never add one.
   missing = withoutOddTopLevels(missing, readText(`${metadata}/top_level.txt`));
   if (missing.length === 0) return null;
   return {
@@ -72,16 +73,16 @@ const ODD_PATH = /(?:^|\/)\.\.?(?:\/|$)|\/\/|\\/;
 
 function missingFromRecordRows(
   root: string,
-  rows: InstalledRecord['rows'],
+  record: InstalledRecord,
   present: Present,
   sizes: boolean,
 ): string[] {
   const missing: string[] = [];
-  for (const { path, size } of rows) {
+  eachRow(record, (path, size) => {
     // Most rows are plain `pkg/mod.py`, looked up in the walk as they are. The rest (outside the root,
     // a temp-looking name the walk set aside, a size to compare) go to the file system.
     const plain = !isAbsolute(path) && !ODD_PATH.test(path);
-    if (plain && present.has(path) && (size === null || !sizes)) continue;
+    if (plain && present.has(path) && (size === null || !sizes)) return;
     const full = plain ? `${root}/${path}` : isAbsolute(path) ? path : resolve(root, path);
     const shown = plain ? path : isAbsolute(path) ? path : relative(root, full);
     const stats = statSync(full, { throwIfNoEntry: false });
@@ -89,7 +90,7 @@ function missingFromRecordRows(
     // Short is half-written; longer is a local edit (a CA bundle with the site's own certificates).
     else if (sizes && size !== null && stats.isFile() && stats.size < size)
       missing.push(`${shown} (${stats.size} of ${size} bytes)`);
-  }
+  });
   return missing;
 }
 

@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
-import { isBytecode, parseRecord } from '../watch/completeness/record.js';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { eachRecordRow, isBytecode } from '../watch/completeness/record.js';
 
 export interface InstalledRecord {
   installer: string | null;
-  rows: Array<{ path: string; size: number | null }>;
+  /** RECORD's text, parsed again by each pass (eachRow): cheaper than keeping 100,000 rows alive. */
+  text: string;
   /** When RECORD was written: pip, uv and pypa/installer write it after every file. */
   mtimeMs: number;
 }
@@ -11,17 +12,56 @@ export interface InstalledRecord {
 /** A dist-info's RECORD and INSTALLER, read once for both the seals and the completeness check. */
 export function readRecord(metadata: string): InstalledRecord | null {
   if (!metadata.endsWith('.dist-info')) return null;
+  const record = readWithMtime(`${metadata}/RECORD`);
+  if (record === null) return null;
+  let installer: string | null = null;
   try {
-    const path = `${metadata}/RECORD`;
-    const text = readFileSync(path, 'utf8');
-    const { mtimeMs } = statSync(path);
-    let installer: string | null = null;
-    try {
-      installer = readFileSync(`${metadata}/INSTALLER`, 'utf8').trim() || null;
-    } catch {}
-    return { installer, rows: parseRecord(text).filter((row) => !isBytecode(row.path)), mtimeMs };
+    installer = readFileSync(`${metadata}/INSTALLER`, 'utf8').trim() || null;
+  } catch {}
+  return { installer, text: record.text, mtimeMs: record.mtimeMs };
+}
+
+/** The rows of a RECORD an installed distribution must have: bytecode is never required. */
+export function eachRow(record: InstalledRecord, visit: (path: string, size: number | null) => void): void {
+  eachRecordRow(record.text, (path, size) => {
+    if (!isBytecode(path)) visit(path, size);
+  });
+}
+
+let buffer = Buffer.allocUnsafe(1 << 16);
+
+/**
+ * A file's text and the mtime of the very file read (fstat of the open descriptor: a RECORD
+ * replaced meanwhile cannot pair one file's text with another's time), in the open, fstat, read,
+ * close that readFileSync makes anyway, into one reused buffer. Null when it cannot be read or is
+ * no regular file.
+ */
+function readWithMtime(path: string): { text: string; mtimeMs: number } | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
   } catch {
     return null;
+  }
+  try {
+    const stats = fstatSync(fd);
+    // A directory (or a fifo, which would block) named RECORD is no RECORD.
+    if (!stats.isFile()) return null;
+    const { mtimeMs, size } = stats;
+    if (buffer.length < size + 1) buffer = Buffer.allocUnsafe(size + 1);
+    let length = 0;
+    // Read to the end even when the file grew after fstat.
+    for (;;) {
+      if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return { text: buffer.toString('utf8', 0, length), mtimeMs };
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -44,24 +84,29 @@ export function sealsOf(records: ReadonlyArray<InstalledRecord | null>): Seals {
   for (const record of records) {
     if (!record?.installer) continue;
     const seen = new Set<string>();
-    for (const { path } of record.rows) {
-      if (path.startsWith('/') || path.includes('..') || path.includes('\\')) continue;
-      // Rows come grouped by directory: each directory's chain is recorded once per RECORD.
+    let lastDir = '';
+    const mtimeMs = record.mtimeMs;
+    eachRow(record, (path) => {
+      // Rows come grouped by directory: each directory's chain is recorded once per RECORD, and a
+      // row in the directory of the row before costs a prefix comparison.
       const last = path.lastIndexOf('/');
-      if (last <= 0 || seen.has(path.slice(0, last))) continue;
-      seen.add(path.slice(0, last));
+      if (last <= 0 || (last === lastDir.length && path.startsWith(lastDir))) return;
+      if (path.startsWith('/') || path.includes('..') || path.includes('\\')) return;
+      lastDir = path.slice(0, last);
+      if (seen.has(lastDir)) return;
+      seen.add(lastDir);
       let parent = '';
       for (let end = path.indexOf('/'); end > 0; end = path.indexOf('/', end + 1)) {
         const dir = path.slice(0, end);
         const known = times.get(dir);
-        if (known === undefined || record.mtimeMs < known) times.set(dir, record.mtimeMs);
+        if (known === undefined || mtimeMs < known) times.set(dir, mtimeMs);
         if (parent) {
           const set = children.get(parent) ?? new Set<string>();
           children.set(parent, set.add(dir));
         }
         parent = dir;
       }
-    }
+    });
   }
   return { times, children };
 }
