@@ -78,19 +78,23 @@ function missingFromRecordRows(
   sizes: boolean,
 ): string[] {
   const missing: string[] = [];
-  eachRow(record, (path, size) => {
-    // Most rows are plain `pkg/mod.py`, looked up in the walk as they are. The rest (outside the root,
-    // a temp-looking name the walk set aside, a size to compare) go to the file system.
-    const plain = !isAbsolute(path) && !ODD_PATH.test(path);
-    if (plain && present.has(path) && (size === null || !sizes)) return;
-    const full = plain ? `${root}/${path}` : isAbsolute(path) ? path : resolve(root, path);
-    const shown = plain ? path : isAbsolute(path) ? path : relative(root, full);
-    const stats = statSync(full, { throwIfNoEntry: false });
-    if (!stats) missing.push(shown);
-    // Short is half-written; longer is a local edit (a CA bundle with the site's own certificates).
-    else if (sizes && size !== null && stats.isFile() && stats.size < size)
-      missing.push(`${shown} (${stats.size} of ${size} bytes)`);
-  });
+  eachRow(
+    record,
+    (path, size) => {
+      // Most rows are plain `pkg/mod.py`, looked up in the walk as they are. The rest (outside the root,
+      // a temp-looking name the walk set aside, a size to compare) go to the file system.
+      const plain = !isAbsolute(path) && !ODD_PATH.test(path);
+      if (plain && present.has(path) && (size === null || !sizes)) return;
+      const full = plain ? `${root}/${path}` : isAbsolute(path) ? path : resolve(root, path);
+      const shown = plain ? path : isAbsolute(path) ? path : relative(root, full);
+      const stats = statSync(full, { throwIfNoEntry: false });
+      if (!stats) missing.push(shown);
+      // Short is half-written; longer is a local edit (a CA bundle with the site's own certificates).
+      else if (sizes && size !== null && stats.isFile() && stats.size < size)
+        missing.push(`${shown} (${stats.size} of ${size} bytes)`);
+    },
+    sizes,
+  );
   return missing;
 }
 

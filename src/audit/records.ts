@@ -21,11 +21,22 @@ export function readRecord(metadata: string): InstalledRecord | null {
   return { installer, text: record.text, mtimeMs: record.mtimeMs };
 }
 
-/** The rows of a RECORD an installed distribution must have: bytecode is never required. */
-export function eachRow(record: InstalledRecord, visit: (path: string, size: number | null) => void): void {
-  eachRecordRow(record.text, (path, size) => {
-    if (!isBytecode(path)) visit(path, size);
-  });
+/**
+ * The rows of a RECORD an installed distribution must have: bytecode is never required. Sizes
+ * (null without `sizes`) are parsed only for the passes that compare them.
+ */
+export function eachRow(
+  record: InstalledRecord,
+  visit: (path: string, size: number | null) => void,
+  sizes = true,
+): void {
+  eachRecordRow(
+    record.text,
+    (path, size) => {
+      if (!isBytecode(path)) visit(path, size);
+    },
+    sizes,
+  );
 }
 
 let buffer = Buffer.allocUnsafe(1 << 16);
@@ -86,27 +97,31 @@ export function sealsOf(records: ReadonlyArray<InstalledRecord | null>): Seals {
     const seen = new Set<string>();
     let lastDir = '';
     const mtimeMs = record.mtimeMs;
-    eachRow(record, (path) => {
-      // Rows come grouped by directory: each directory's chain is recorded once per RECORD, and a
-      // row in the directory of the row before costs a prefix comparison.
-      const last = path.lastIndexOf('/');
-      if (last <= 0 || (last === lastDir.length && path.startsWith(lastDir))) return;
-      if (path.startsWith('/') || path.includes('..') || path.includes('\\')) return;
-      lastDir = path.slice(0, last);
-      if (seen.has(lastDir)) return;
-      seen.add(lastDir);
-      let parent = '';
-      for (let end = path.indexOf('/'); end > 0; end = path.indexOf('/', end + 1)) {
-        const dir = path.slice(0, end);
-        const known = times.get(dir);
-        if (known === undefined || mtimeMs < known) times.set(dir, mtimeMs);
-        if (parent) {
-          const set = children.get(parent) ?? new Set<string>();
-          children.set(parent, set.add(dir));
+    eachRow(
+      record,
+      (path) => {
+        // Rows come grouped by directory: each directory's chain is recorded once per RECORD, and a
+        // row in the directory of the row before costs a prefix comparison.
+        const last = path.lastIndexOf('/');
+        if (last <= 0 || (last === lastDir.length && path.startsWith(lastDir))) return;
+        if (path.startsWith('/') || path.includes('..') || path.includes('\\')) return;
+        lastDir = path.slice(0, last);
+        if (seen.has(lastDir)) return;
+        seen.add(lastDir);
+        let parent = '';
+        for (let end = path.indexOf('/'); end > 0; end = path.indexOf('/', end + 1)) {
+          const dir = path.slice(0, end);
+          const known = times.get(dir);
+          if (known === undefined || mtimeMs < known) times.set(dir, mtimeMs);
+          if (parent) {
+            const set = children.get(parent) ?? new Set<string>();
+            children.set(parent, set.add(dir));
+          }
+          parent = dir;
         }
-        parent = dir;
-      }
-    });
+      },
+      false,
+    );
   }
   return { times, children };
 }

@@ -50,6 +50,17 @@ describe('RECORD rows', () => {
     );
   });
 
+  test('without sizes, the same paths and every size null', () => {
+    fc.assert(
+      fc.property(recordText, (text) => {
+        const rows: Array<{ path: string; size: number | null }> = [];
+        eachRecordRow(text, (path, size) => rows.push({ path, size }), false);
+        expect(rows).toEqual(reference(text).map(({ path }) => ({ path, size: null })));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   test('are handed over in order, with CRLF lines, quoted commas, hashes and blank lines', () => {
     const seen: Array<[string, number | null]> = [];
     eachRecordRow('a/b.py,sha256=x,12\r\n\r\n  \n"c,d.py",,\nlast,,\r', (path, size) => seen.push([path, size]));
