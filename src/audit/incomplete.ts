@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { missingFromDeclared } from '../watch/completeness/declared.js';
 import { metadataDistribution } from '../watch/names.js';
+import { readSmallText } from './read-file.js';
 import { eachRow, type InstalledRecord } from './records.js';
 import type { Present } from './walk.js';
 
@@ -15,14 +16,6 @@ export interface IncompleteDistribution {
   /** No RECORD: only what top_level.txt, entry_points.txt and installed-files.txt declare was checked. */
   declaredOnly: boolean;
 }
-
-const readText = (path: string) => {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-};
 
 /**
  * Completeness of one installed distribution (DESIGN, decision step 4, asked of every one): RECORD
@@ -38,7 +31,7 @@ export async function checkDistribution(
   sizes: boolean,
 ): Promise<IncompleteDistribution | null> {
   const entry = basename(metadata);
-  const installer = record ? record.installer : readText(`${metadata}/INSTALLER`)?.trim() || null;
+  const installer = record ? record.installer : readSmallText(`${metadata}/INSTALLER`)?.trim() || null;
   let missing: string[];
   if (record !== null && installer !== null) missing = missingFromRecordRows(root, record, present, sizes);
   else if (record !== null) {
@@ -57,7 +50,7 @@ export async function checkDistribution(
   }
   if (missing.length === 0) return null;
   // Read only now: top_level.txt can take findings away, never add one.
-  missing = withoutOddTopLevels(missing, readText(`${metadata}/top_level.txt`));
+  missing = withoutOddTopLevels(missing, readSmallText(`${metadata}/top_level.txt`));
   if (missing.length === 0) return null;
   return {
     root,

@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { eachRecordRow, isBytecode } from '../watch/completeness/record.js';
+import { readSmallText, readTextWithMtime } from './read-file.js';
 
 export interface InstalledRecord {
   installer: string | null;
@@ -12,12 +12,9 @@ export interface InstalledRecord {
 /** A dist-info's RECORD and INSTALLER, read once for both the seals and the completeness check. */
 export function readRecord(metadata: string): InstalledRecord | null {
   if (!metadata.endsWith('.dist-info')) return null;
-  const record = readWithMtime(`${metadata}/RECORD`);
+  const record = readTextWithMtime(`${metadata}/RECORD`);
   if (record === null) return null;
-  let installer: string | null = null;
-  try {
-    installer = readFileSync(`${metadata}/INSTALLER`, 'utf8').trim() || null;
-  } catch {}
+  const installer = readSmallText(`${metadata}/INSTALLER`)?.trim() || null;
   return { installer, text: record.text, mtimeMs: record.mtimeMs };
 }
 
@@ -37,43 +34,6 @@ export function eachRow(
     },
     sizes,
   );
-}
-
-let buffer = Buffer.allocUnsafe(1 << 16);
-
-/**
- * A file's text and the mtime of the very file read (fstat of the open descriptor: a RECORD
- * replaced meanwhile cannot pair one file's text with another's time), in the open, fstat, read,
- * close that readFileSync makes anyway, into one reused buffer. Null when it cannot be read or is
- * no regular file.
- */
-function readWithMtime(path: string): { text: string; mtimeMs: number } | null {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return null;
-  }
-  try {
-    const stats = fstatSync(fd);
-    // A directory (or a fifo, which would block) named RECORD is no RECORD.
-    if (!stats.isFile()) return null;
-    const { mtimeMs, size } = stats;
-    if (buffer.length < size + 1) buffer = Buffer.allocUnsafe(size + 1);
-    let length = 0;
-    // Read to the end even when the file grew after fstat.
-    for (;;) {
-      if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break;
-      length += read;
-    }
-    return { text: buffer.toString('utf8', 0, length), mtimeMs };
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 export interface Seals {
