@@ -5,6 +5,7 @@ import { execa } from 'execa';
 import { metadataDistribution } from '../watch/names.js';
 import { entryPointWhy } from './entry-point-why.js';
 import { type DeclaredEntryPoint, parseEntryPoints } from './entry-points-file.js';
+import { readSmallText } from './read-file.js';
 import { SPEC_PROBE } from './spec-probe.js';
 import type { EntryPointDetail, Finding } from './types.js';
 
@@ -32,12 +33,8 @@ export async function findBrokenEntryPoints(
   const declared: Declared[] = [];
   for (const { root, metadata } of metadataByRoot) {
     for (const dir of metadata) {
-      let text: string;
-      try {
-        text = readFileSync(`${dir}/entry_points.txt`, 'utf8');
-      } catch {
-        continue;
-      }
+      const text = readSmallText(`${dir}/entry_points.txt`);
+      if (text === null) continue;
       for (const entry of parseEntryPoints(text)) declared.push({ ...entry, root, metadata: dir });
     }
   }

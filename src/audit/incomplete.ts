@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { missingFromDeclared } from '../watch/completeness/declared.js';
 import { metadataDistribution } from '../watch/names.js';
-import type { InstalledRecord } from './records.js';
+import { readSmallText } from './read-file.js';
+import { eachRow, type InstalledRecord } from './records.js';
 import type { Present } from './walk.js';
 
 export interface IncompleteDistribution {
@@ -15,14 +16,6 @@ export interface IncompleteDistribution {
   /** No RECORD: only what top_level.txt, entry_points.txt and installed-files.txt declare was checked. */
   declaredOnly: boolean;
 }
-
-const readText = (path: string) => {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-};
 
 /**
  * Completeness of one installed distribution (DESIGN, decision step 4, asked of every one): RECORD
@@ -38,15 +31,14 @@ export async function checkDistribution(
   sizes: boolean,
 ): Promise<IncompleteDistribution | null> {
   const entry = basename(metadata);
-  const installer = record ? record.installer : readText(`${metadata}/INSTALLER`)?.trim() || null;
+  const installer = record ? record.installer : readSmallText(`${metadata}/INSTALLER`)?.trim() || null;
   let missing: string[];
-  if (record !== null && installer !== null)
-    missing = missingFromRecordRows(root, record.rows, present, sizes);
+  if (record !== null && installer !== null) missing = missingFromRecordRows(root, record, present, sizes);
   else if (record !== null) {
     // No INSTALLER: a distribution packager copied the wheel's RECORD, which describes the wheel,
     // not the install (Debian strips extensions and moves scripts). Its Python files still count.
     missing = await missingFromDeclared(root, metadata);
-    for (const path of missingFromRecordRows(root, record.rows, present, false))
+    for (const path of missingFromRecordRows(root, record, present, false))
       if (path.endsWith('.py') && !missing.includes(path)) missing.push(path);
   } else {
     missing = await missingFromDeclared(root, metadata);
@@ -56,7 +48,9 @@ export async function checkDistribution(
     if (entry.endsWith('.dist-info') && (wheelInstaller || missing.length > 0))
       missing.unshift(`${entry}/RECORD`);
   }
-  missing = withoutOddTopLevels(missing, readText(`${metadata}/top_level.txt`));
+  if (missing.length === 0) return null;
+  // Read only now: top_level.txt can take findings away, never add one.
+  missing = withoutOddTopLevels(missing, readSmallText(`${metadata}/top_level.txt`));
   if (missing.length === 0) return null;
   return {
     root,
@@ -72,24 +66,28 @@ const ODD_PATH = /(?:^|\/)\.\.?(?:\/|$)|\/\/|\\/;
 
 function missingFromRecordRows(
   root: string,
-  rows: InstalledRecord['rows'],
+  record: InstalledRecord,
   present: Present,
   sizes: boolean,
 ): string[] {
   const missing: string[] = [];
-  for (const { path, size } of rows) {
-    // Most rows are plain `pkg/mod.py`, looked up in the walk as they are. The rest (outside the root,
-    // a temp-looking name the walk set aside, a size to compare) go to the file system.
-    const plain = !isAbsolute(path) && !ODD_PATH.test(path);
-    if (plain && present.has(path) && (size === null || !sizes)) continue;
-    const full = plain ? `${root}/${path}` : isAbsolute(path) ? path : resolve(root, path);
-    const shown = plain ? path : isAbsolute(path) ? path : relative(root, full);
-    const stats = statSync(full, { throwIfNoEntry: false });
-    if (!stats) missing.push(shown);
-    // Short is half-written; longer is a local edit (a CA bundle with the site's own certificates).
-    else if (sizes && size !== null && stats.isFile() && stats.size < size)
-      missing.push(`${shown} (${stats.size} of ${size} bytes)`);
-  }
+  eachRow(
+    record,
+    (path, size) => {
+      // Most rows are plain `pkg/mod.py`, looked up in the walk as they are. The rest (outside the root,
+      // a temp-looking name the walk set aside, a size to compare) go to the file system.
+      const plain = !isAbsolute(path) && !ODD_PATH.test(path);
+      if (plain && present.has(path) && (size === null || !sizes)) return;
+      const full = plain ? `${root}/${path}` : isAbsolute(path) ? path : resolve(root, path);
+      const shown = plain ? path : isAbsolute(path) ? path : relative(root, full);
+      const stats = statSync(full, { throwIfNoEntry: false });
+      if (!stats) missing.push(shown);
+      // Short is half-written; longer is a local edit (a CA bundle with the site's own certificates).
+      else if (sizes && size !== null && stats.isFile() && stats.size < size)
+        missing.push(`${shown} (${stats.size} of ${size} bytes)`);
+    },
+    sizes,
+  );
   return missing;
 }
 

@@ -1,4 +1,4 @@
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { isStaleByAge } from '../watch/liveness.js';
@@ -52,7 +52,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditReport> {
   const incomplete: Finding[] = [];
   for (const [index, { root, metadata: dirs }] of metadata.entries()) {
     for (const [at, dir] of dirs.entries()) {
-      const sizes = options.sizes === true || isRecent(dir, staleAfterMs, now);
+      const sizes = options.sizes === true || isRecent(dir, walk.metadataStats, staleAfterMs, now);
       const found = await checkDistribution(root, dir, records[index]![at]!, walk.present[index]!, sizes);
       if (found) incomplete.push(incompleteFinding(found));
     }
@@ -101,8 +101,11 @@ function uniqueRoots(roots: string[]): string[] {
   return [...seen];
 }
 
-/** A distribution changed within stale-after may be mid-install: its files' sizes are worth a stat each. */
-function isRecent(metadata: string, staleAfterMs: number, now: number): boolean {
-  const stats = lstatSync(metadata, { throwIfNoEntry: false });
+/**
+ * A distribution changed within stale-after may be mid-install: its files' sizes are worth a stat
+ * each. The walk has usually looked at the metadata directory already.
+ */
+function isRecent(metadata: string, seen: Map<string, Stats>, staleAfterMs: number, now: number): boolean {
+  const stats = seen.get(metadata) ?? lstatSync(metadata, { throwIfNoEntry: false });
   return stats !== undefined && !isStaleByAge(stats, staleAfterMs, now);
 }

@@ -1,4 +1,4 @@
-import { type Dirent, lstatSync, readdirSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, type Stats } from 'node:fs';
 import type { StagingEntry } from '../watch/detectors/context.js';
 import { detectors, MAYBE_STAGING } from '../watch/detectors/index.js';
 import { isMetadataEntry } from '../watch/names.js';
@@ -47,6 +47,8 @@ export interface Walk {
   present: Present[];
   /** Entries some installer's temp naming claims, with their lstat. */
   candidates: StagingEntry[];
+  /** The lstat of each top-level metadata directory the seals had the walk look at, by full path. */
+  metadataStats: Map<string, Stats>;
 }
 
 /**
@@ -58,6 +60,7 @@ export interface Walk {
  */
 export function walkRoots(roots: readonly string[], seals: readonly Seals[]): Walk {
   const candidates: StagingEntry[] = [];
+  const metadataStats = new Map<string, Stats>();
   const present = roots.map((root, index) => {
     const listed = new Set<string>();
     const sealed = new Set<string>();
@@ -68,6 +71,7 @@ export function walkRoots(roots: readonly string[], seals: readonly Seals[]): Wa
       if (sealTime !== undefined) {
         const stats = lstatSync(dir, { throwIfNoEntry: false });
         if (!stats?.isDirectory()) return;
+        if (!relative.includes('/') && isMetadataEntry(relative)) metadataStats.set(dir, stats);
         if (stats.mtimeMs <= sealTime) {
           sealed.add(relative);
           for (const child of children.get(relative) ?? []) visit(child);
@@ -94,13 +98,23 @@ export function walkRoots(roots: readonly string[], seals: readonly Seals[]): Wa
       }
     };
     visit('');
+    // RECORD rows come grouped by directory: the last directory's answer is kept, so a row in a
+    // sealed directory costs a prefix comparison, not a slice and a hash.
+    let lastDir = '';
+    let lastSealed = false;
     return {
       has: (path: string) => {
-        if (listed.has(path)) return true;
         const slash = path.lastIndexOf('/');
-        return slash > 0 && sealed.has(path.slice(0, slash));
+        if (slash > 0) {
+          if (slash !== lastDir.length || !path.startsWith(lastDir)) {
+            lastDir = path.slice(0, slash);
+            lastSealed = sealed.has(lastDir);
+          }
+          if (lastSealed) return true;
+        }
+        return listed.has(path);
       },
     };
   });
-  return { present, candidates };
+  return { present, candidates, metadataStats };
 }
