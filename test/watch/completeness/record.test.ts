@@ -37,7 +37,23 @@ function quoted(line: string): string[] {
 }
 
 // The characters that decide a RECORD line's shape, and the blanks trim() knows beyond ASCII.
-const alphabet = ['a', '/', '.', ',', '"', '1', '2', ' ', '\t', '\r', '\n', '\u00a0', '\ufeff', '\u2028', 'x'];
+const alphabet = [
+  'a',
+  '/',
+  '.',
+  ',',
+  '"',
+  '1',
+  '2',
+  ' ',
+  '\t',
+  '\r',
+  '\n',
+  '\u00a0',
+  '\ufeff',
+  '\u2028',
+  'x',
+];
 const recordText = fc.array(fc.constantFrom(...alphabet), { maxLength: 80 }).map((chars) => chars.join(''));
 
 describe('RECORD rows', () => {
@@ -63,7 +79,9 @@ describe('RECORD rows', () => {
 
   test('are handed over in order, with CRLF lines, quoted commas, hashes and blank lines', () => {
     const seen: Array<[string, number | null]> = [];
-    eachRecordRow('a/b.py,sha256=x,12\r\n\r\n  \n"c,d.py",,\nlast,,\r', (path, size) => seen.push([path, size]));
+    eachRecordRow('a/b.py,sha256=x,12\r\n\r\n  \n"c,d.py",,\nlast,,\r', (path, size) =>
+      seen.push([path, size]),
+    );
     expect(seen).toEqual([
       ['a/b.py', 12],
       ['c,d.py', null],
