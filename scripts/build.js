@@ -6,8 +6,7 @@ import { build } from 'esbuild';
 const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+const options = {
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -24,4 +23,10 @@ await build({
   banner: {
     js: "import { createRequire as __psCreateRequire } from 'node:module'; const require = __psCreateRequire(import.meta.url);",
   },
-});
+};
+// Two builds, so the CLI's chunks follow the CLI's own imports: built with the library as a second
+// entry, modules both reach were split by who else reaches them, and a `run` read a dozen files
+// before starting the build. Each module file costs start-up (resolve, read, compile-cache lookup,
+// link); the library keeps its own copy under lib-* names.
+await build({ ...options, entryPoints: { cli: 'src/cli.ts' } });
+await build({ ...options, entryPoints: { index: 'src/index.ts' }, chunkNames: 'lib-[name]-[hash]' });

@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { runAction } from '../cli/run-action.js';
 import { envName, parserFor, RUN_SETTINGS } from '../config/run-options.js';
 
 export interface RunCommandOptions {
@@ -44,6 +43,8 @@ export function runCommand(): Command {
         'failure; 126 command not executable; 127 command not found.',
     )
     .action(async (name: string, args: string[], _options: RunCommandOptions, self: Command) => {
+      // Loaded only when run runs: the other commands never pay for the run path.
+      const { runAction } = await import('../cli/run-action.js');
       await runAction(name, args, self as Command & { opts(): RunCommandOptions });
     });
 }
