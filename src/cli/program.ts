@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { commands } from '../commands/index.js';
 import { EXIT } from '../errors.js';
+import { keepSharedStdioBlocking } from '../run/shared-stdio.js';
 import { guardOutput } from './closed-output.js';
 import { jsonRequested } from './json-error.js';
 import { reportFailure } from './report-failure.js';
@@ -29,6 +30,8 @@ let active: Command | undefined;
 program.hook('preAction', (_self, actionCommand) => {
   active = actionCommand;
 });
+// `run` shares our stdio with the build: the stand-ins first, then the guard on them (as in ../cli.ts).
+if (process.argv[2] === 'run') keepSharedStdioBlocking();
 const output = guardOutput(() => active?.name());
 
 try {

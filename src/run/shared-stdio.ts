@@ -11,10 +11,16 @@ import { Readable, Writable } from 'node:stream';
  * stdin (the wrapper never reads it). Terminals (libuv reopens them) and files are left to Node.
  */
 export function keepSharedStdioBlocking(): void {
+  // Once: the CLI calls it before its output guard attaches (so the guard handles the stand-ins'
+  // EPIPE), and the run path again; a second stand-in would be one the guard never saw.
+  if (installed) return;
+  installed = true;
   replace('stdin', 0, () => Object.assign(new Readable({ read() {} }), { fd: 0, isTTY: false }));
   replace('stdout', 1, () => new BlockingWriter(1));
   replace('stderr', 2, () => new BlockingWriter(2));
 }
+
+let installed = false;
 
 function replace(name: 'stdin' | 'stdout' | 'stderr', fd: number, make: () => unknown): void {
   const descriptor = Object.getOwnPropertyDescriptor(process, name);
