@@ -8,7 +8,8 @@ import { reportFailure } from './report-failure.js';
 
 declare const PACKAGE_VERSION: string;
 
-// Every command but a plain `run` (see ../cli.ts). Thin on purpose: commander parses, the library works, this file maps outcomes to exit statuses.
+// Every command line but a plain `run` (see ../cli.ts). Thin on purpose: commander parses, the library
+// works, this file maps outcomes to exit statuses.
 const program = new Command('plugin-settle')
   .description('Retry Python builds that a concurrently merged setuptools plugin broke, and only those.')
   .version(PACKAGE_VERSION)
