@@ -5,6 +5,7 @@
 //   node bench/overhead-nodes.js [--runs N] [node-binary...]
 // Default binaries: this Node and those scripts/ci-node-versions.sh --fetch-only has cached.
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { CLI, fmt, median, timeOnce } from './lib.js';
 
@@ -79,5 +80,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const fetched = execFileSync(script, ['--fetch-only'], { encoding: 'utf8' });
     nodes = [process.execPath, ...[...fetched.matchAll(/^node v\S+: (\S+)$/gm)].map((m) => m[1])];
   }
-  console.log(nodesTable(measureNodes(nodes, runs)));
+  // Others share the machine: the load on either side says how far to trust the milliseconds.
+  const load = () =>
+    loadavg()
+      .map((n) => n.toFixed(2))
+      .join(', ');
+  const before = load();
+  const table = nodesTable(measureNodes(nodes, runs));
+  console.log(`Load average ${before} at the start, ${load()} at the end.\n\n${table}`);
 }

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-import { lstatSync, mkdirSync } from 'node:fs';
-import module from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The builtins by process.getBuiltinModule, not `import`: an ESM import of a builtin builds a facade
+// over all its exports, which costs every wrapped build start-up (see scripts/build.js).
+const { lstatSync, mkdirSync } = process.getBuiltinModule('node:fs');
+const module = process.getBuiltinModule('node:module');
+const { tmpdir } = process.getBuiltinModule('node:os');
+const { join } = process.getBuiltinModule('node:path');
 
 // Start-up: on Node >= 22.1 keep V8's compiled code for dist/ between runs (the module compile
 // cache), which spares every wrapped build the parse and compile of the bundle. Node writes each

@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { EXIT } from '../errors.js';
 
 /**
@@ -14,11 +13,12 @@ export const CLOSED_OUTPUT_EXIT = 128 + 13;
 /** Commands that change something or run a build: they finish what they started. */
 const FINISHES_WORK = new Set(['run', 'merge', 'demo', 'install']);
 
-export function guardOutput(active: () => Command | undefined): { failedExitCode: number | undefined } {
+/** `active` names the command whose action runs (undefined while the words are still parsed). */
+export function guardOutput(active: () => string | undefined): { failedExitCode: number | undefined } {
   const state: { failedExitCode: number | undefined } = { failedExitCode: undefined };
   const working = () => {
     const command = active();
-    return command !== undefined && FINISHES_WORK.has(command.name());
+    return command !== undefined && FINISHES_WORK.has(command);
   };
   const onError = (stream: 'stdout' | 'stderr') => (error: NodeJS.ErrnoException) => {
     // The stream is destroyed now: later writes to it are dropped without another error.

@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import { envName, parserFor, RUN_SETTINGS } from '../config/run-options.js';
-import { CommandError } from '../errors.js';
 
 export interface RunCommandOptions {
   python?: string;
@@ -44,20 +43,9 @@ export function runCommand(): Command {
         'failure; 126 command not executable; 127 command not found.',
     )
     .action(async (name: string, args: string[], _options: RunCommandOptions, self: Command) => {
-      // What `timeout ''`, `env ''` and `nice ''` answer: no command by that name, 127.
-      if (name === '')
-        throw new CommandError(
-          "command not found: '' (the command after -- is empty; check its quoting)",
-          'command-not-found',
-        );
-      const { applySettings } = await import('../config/apply.js');
-      await applySettings(self);
-      // The child's environment is ours plus the protocol variables: this is how --quiet (from a flag,
-      // a variable or a config file) reaches the in-process shim, which reads PLUGIN_SETTLE_QUIET=1.
-      if (self.opts<RunCommandOptions>().quiet) process.env.PLUGIN_SETTLE_QUIET = '1';
-      else delete process.env.PLUGIN_SETTLE_QUIET;
-      const { runFromCli } = await import('../run/from-cli.js');
-      process.exitCode = await runFromCli(name, args, self.opts<RunCommandOptions>());
+      // Loaded only when run runs: the other commands never pay for the run path.
+      const { runAction } = await import('../cli/run-action.js');
+      await runAction(name, args, self as Command & { opts(): RunCommandOptions });
     });
 }
 

@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { loadConfig } from './load.js';
 import { booleanValue } from './parse.js';
@@ -9,6 +8,15 @@ export type SettingSource =
   | { from: 'env'; variable: string }
   | { from: 'file'; file: string }
   | { from: 'default' };
+
+/**
+ * Where parsed options live and where each came from: a commander `Command`, or `run`'s own
+ * commander-free parse (src/cli/run-words.ts), which keeps the same values and source names.
+ */
+export interface OptionValues {
+  getOptionValueSource(key: string): string | undefined;
+  setOptionValueWithSource(key: string, value: unknown, source: string): unknown;
+}
 
 export interface AppliedSettings {
   configFile: string | null;
@@ -21,7 +29,7 @@ export interface AppliedSettings {
  * only where commander still holds its default, exactly where commander itself lets env override.
  */
 export async function applySettings(
-  command: Command,
+  command: OptionValues,
   cwd: string = process.cwd(),
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<AppliedSettings> {

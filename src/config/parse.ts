@@ -1,7 +1,16 @@
-import { InvalidArgumentError } from 'commander';
-
 // Value parsers shared by the CLI, the environment overrides and config files, so a value is
 // judged the same wherever it came from.
+
+/**
+ * A value the parser rejects. It carries commander's `InvalidArgumentError` code and exit code, which
+ * is all commander looks at to print `option '…' argument '…' is invalid. <message>`, without
+ * importing commander: `run`'s start-up parses its words without it (src/cli/run-words.ts).
+ */
+export class InvalidArgumentError extends Error {
+  readonly code = 'commander.invalidArgument';
+  readonly exitCode = 1;
+  override name = 'InvalidArgumentError';
+}
 
 export function nonNegativeInteger(value: string): number {
   if (!/^\d+$/.test(value.trim()))

@@ -5,8 +5,8 @@ import { observeAttempts } from '../report/lifecycle.js';
 import { createProgress } from '../report/progress.js';
 import { summaryLine } from '../report/summary.js';
 import { reportPathProblem, writeReport } from '../report/write.js';
+import type { Decide } from './decision.js';
 import { withOnRetry } from './on-retry.js';
-import { createRaceDecision } from './race-decision.js';
 import { keepSharedStdioBlocking } from './shared-stdio.js';
 import { supervise } from './supervise.js';
 import { lazyWatching, pythonFor } from './watching.js';
@@ -55,18 +55,25 @@ export async function runFromCli(
         onWaiting: progress.waiting,
       })
     : null;
-  const raceDecision = createRaceDecision({
-    monitor: watching.monitor,
-    monitorWith: wider.monitorWith,
-    python,
-    cwd: process.cwd(),
-    windowMs: options.window,
-    settleMs: options.settle,
-    maxWaitMs: options.maxWait,
-    evidence: options.evidence,
-    onWaiting: progress.waiting,
-    onVerbose: progress.verbose,
-  });
+  // The race decision (and what it reads: records, the uninstall check, the probe's targets) is only
+  // for a failed attempt: loaded then, or while the build runs (below), never before it starts.
+  let created: Decide | undefined;
+  const raceDecision: Decide = async (input) => {
+    const { createRaceDecision } = await import('./race-decision.js');
+    created ??= createRaceDecision({
+      monitor: watching.monitor,
+      monitorWith: wider.monitorWith,
+      python,
+      cwd: process.cwd(),
+      windowMs: options.window,
+      settleMs: options.settle,
+      maxWaitMs: options.maxWait,
+      evidence: options.evidence,
+      onWaiting: progress.waiting,
+      onVerbose: progress.verbose,
+    });
+    return created(input);
+  };
   const decide = options.onRetry
     ? withOnRetry(raceDecision, {
         command: options.onRetry,
@@ -97,6 +104,7 @@ export async function runFromCli(
           // Loaded while the build runs, so a failure is judged by the code we started with even if
           // the package is upgraded or rebuilt meanwhile.
           void import('../classify/index.js').catch(() => {});
+          void import('./race-decision.js').catch(() => {});
         }, WATCH_AFTER_MS);
       },
       onDecisionError: (reason) => {

@@ -1,11 +1,8 @@
 import type { Classification } from '../classify/index.js';
-import {
-  type Change,
-  type Implicated,
-  isArriving,
-  type MergeInProgress,
-  type Monitor,
-} from '../watch/index.js';
+// The arriving rule alone, not the watch barrel: that would bundle chokidar and the detectors into
+// every run's start-up, where only a failure needs them (loaded lazily by watching.ts).
+import { isArriving } from '../watch/completeness/arriving.js';
+import type { Change, Implicated, MergeInProgress, Monitor } from '../watch/index.js';
 import { brokenInstallNote } from './broken-install.js';
 import type { Decide, Decision } from './decision.js';
 import type { probeImports } from './probe.js';

@@ -10,16 +10,17 @@ import { Readable, Writable } from 'node:stream';
  * blocking `write(2)` for stdout and stderr (what Node does for pipes on Linux anyway), and an inert
  * stdin (the wrapper never reads it). Terminals (libuv reopens them) and files are left to Node.
  */
-let kept = false;
-
 export function keepSharedStdioBlocking(): void {
-  // Once: a second call would put new stand-ins in front of those that have listeners already.
-  if (kept) return;
-  kept = true;
+  // Once: the CLI calls it before its output guard attaches (so the guard handles the stand-ins'
+  // EPIPE), and the run path again; a second stand-in would be one the guard never saw.
+  if (installed) return;
+  installed = true;
   replace('stdin', 0, () => Object.assign(new Readable({ read() {} }), { fd: 0, isTTY: false }));
   replace('stdout', 1, () => new BlockingWriter(1));
   replace('stderr', 2, () => new BlockingWriter(2));
 }
+
+let installed = false;
 
 function replace(name: 'stdin' | 'stdout' | 'stderr', fd: number, make: () => unknown): void {
   const descriptor = Object.getOwnPropertyDescriptor(process, name);
