@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,13 +138,12 @@ describe('run: signals reach the whole process group', () => {
 
   it('a build that ends releases its guard without touching the group', async () => {
     const pidFile = join(dir, 'released.pid');
-    const wrapper = spawn(
-      process.execPath,
-      [CLI, 'run', '--no-inprocess', '--', 'sh', '-c', `echo $$ > ${pidFile}; sleep 0.3`],
-      {
-        stdio: 'ignore',
-      },
-    );
+    const go = join(dir, 'released.go');
+    // The build ends when the test has seen the guard, not after a fixed time a loaded machine can miss.
+    const build = `echo $$ > ${pidFile}; while [ ! -e ${go} ]; do sleep 0.05; done`;
+    const wrapper = spawn(process.execPath, [CLI, 'run', '--no-inprocess', '--', 'sh', '-c', build], {
+      stdio: 'ignore',
+    });
     const exited = new Promise((resolve) => wrapper.on('exit', resolve));
     const pgid = Number(
       await waitFor(
@@ -152,7 +151,8 @@ describe('run: signals reach the whole process group', () => {
         async () => (await readFile(pidFile, 'utf8').catch(() => '')).trim() || undefined,
       ),
     );
-    const guard = await waitFor('the wrapper to start its guard', () => guardOf(pgid), 5000);
+    const guard = await waitFor('the wrapper to start its guard', () => guardOf(pgid), 20_000);
+    await writeFile(go, '');
     expect(await exited).toBe(0);
     await waitFor('the released guard to exit', async () => (await isGone(guard)) || undefined, 5000);
   });
