@@ -16,6 +16,11 @@ export interface Build {
 export interface BuildLoop {
   /** The builds so far. */
   readonly builds: readonly Build[];
+  /**
+   * Resolves once no build of the loop is waiting for the tree to settle: at once, or when the
+   * waiting build (the wrapper said `plugin-settle: waiting for …`) has ended.
+   */
+  settledOrNotWaiting(): Promise<void>;
   /** Stops after the build in flight; resolves with every build that ran. */
   stop(): Promise<Build[]>;
 }
@@ -33,19 +38,24 @@ const cli = process.env.PLUGIN_SETTLE_CLI || CLI;
 const BUILD_BOUND_MS = 180_000;
 
 /** `setup.py egg_info`: loads every egg_info.writers and setuptools.file_finders plugin installed. */
-async function build(spec: BuildSpec, n: number): Promise<Build> {
+async function build(spec: BuildSpec, n: number, onWaiting: () => void): Promise<Build> {
   const python = [spec.python, 'setup.py', '-q', 'egg_info'];
   const reportFile = join(spec.project, `report-${n}.json`);
   const [file, ...args] = spec.wrap
     ? [process.execPath, cli, 'run', '--report', reportFile, ...spec.wrap, '--', ...python]
     : python;
-  const result = await execa(file!, args, {
+  const subprocess = execa(file!, args, {
     cwd: spec.project,
     env: { ...spec.env, FORCE_COLOR: '0' },
     reject: false,
     all: true,
     timeout: BUILD_BOUND_MS,
   });
+  // The wrapper's own words (`--verbose` or not, a log gets the line): it waits for the tree to settle.
+  subprocess.stderr?.on('data', (chunk: Buffer) => {
+    if (String(chunk).includes('plugin-settle: waiting for')) onWaiting();
+  });
+  const result = await subprocess;
   if (result.timedOut) throw new Error(`build ${n} hung:\n${result.all}`);
   const tail = String(result.all ?? '')
     .trim()
@@ -64,15 +74,31 @@ async function build(spec: BuildSpec, n: number): Promise<Build> {
 export function loopBuilds(spec: BuildSpec): BuildLoop {
   let stopping = false;
   const builds: Build[] = [];
+  let waiting: Promise<void> | undefined;
+  let waitingEnded = () => {};
   // A hung build or a missing report ends the loop; `stop` says so (no unhandled rejection meanwhile).
   const running = (async () => {
-    while (!stopping) builds.push(await build(spec, builds.length + 1));
+    while (!stopping) {
+      const onWaiting = () => {
+        waiting ??= new Promise((resolve) => {
+          waitingEnded = resolve;
+        });
+      };
+      try {
+        builds.push(await build(spec, builds.length + 1, onWaiting));
+      } finally {
+        waitingEnded();
+        waiting = undefined;
+      }
+    }
   })().then(
     () => undefined,
     (error: Error) => error,
   );
   return {
     builds,
+    // Bounded: a build ends within BUILD_BOUND_MS, or execa ends it.
+    settledOrNotWaiting: () => waiting ?? Promise.resolve(),
     async stop() {
       stopping = true;
       const error = await running;

@@ -30,6 +30,8 @@ export async function pipCycles(
   cycles: number,
   /** Told after each cycle: real installers on a loaded machine are slow, and a long run says how far it got. */
   progress: (cycle: number) => void = () => {},
+  /** Awaited after each pip run: the caller pauses the churn while a wrapped build waits to settle. */
+  between: () => Promise<void> = async () => {},
 ): Promise<PipOp[]> {
   const ops: PipOp[] = [];
   for (let cycle = 0; cycle < cycles; cycle++) {
@@ -46,6 +48,7 @@ export async function pipCycles(
       const result = await execa(file!, rest, { env: PIP_ENV, reject: false, all: true, timeout: 120_000 });
       if (result.exitCode !== 0) throw new Error(`pip ${args.join(' ')} failed:\n${result.all}`);
       ops.push({ cycle, order, args, started, ended: Date.now() });
+      await between();
     }
     progress(cycle + 1);
   }
