@@ -17,8 +17,8 @@ export interface BuildLoop {
   /** The builds so far. */
   readonly builds: readonly Build[];
   /**
-   * Resolves once no build of the loop is waiting for the tree to settle: at once, or when the
-   * waiting build (the wrapper said `plugin-settle: waiting for …`) has ended.
+   * Resolves once no build of the loop is recovering from a failed attempt: at once, or when the build
+   * the wrapper judged a failure of (`plugin-settle: attempt N: …`, `waiting for …`) has ended.
    */
   settledOrNotWaiting(): Promise<void>;
   /** Stops after the build in flight; resolves with every build that ran. */
@@ -51,9 +51,10 @@ async function build(spec: BuildSpec, n: number, onWaiting: () => void): Promise
     all: true,
     timeout: BUILD_BOUND_MS,
   });
-  // The wrapper's own words (`--verbose` or not, a log gets the line): it waits for the tree to settle.
+  // The wrapper's own words: under `--verbose` it names each failed attempt it judges (`attempt N: …`),
+  // and says when it waits for the tree to settle; from then until the build ends it is recovering.
   subprocess.stderr?.on('data', (chunk: Buffer) => {
-    if (String(chunk).includes('plugin-settle: waiting for')) onWaiting();
+    if (/plugin-settle: (attempt \d|waiting for)/.test(String(chunk))) onWaiting();
   });
   const result = await subprocess;
   if (result.timedOut) throw new Error(`build ${n} hung:\n${result.all}`);

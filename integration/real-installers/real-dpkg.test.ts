@@ -50,7 +50,7 @@ describe.skipIf(!hasDpkg || !interpreter)(
           // dpkg runs back to back take ~0.1 s each, so the tree is never quiet for a settle time: a
           // wrapped build that waits for it would give up at --max-wait, as it should for a merge that
           // never ends. Real installers finish a merge and move on; so dpkg pauses, between runs, while
-          // a wrapped build waits (on the wrapper's own line), and goes on when that build has ended.
+          // a wrapped build recovers (from the wrapper's line on its failed attempt until the build ends).
           await dpkg(root, ['-i', pbr.deb]);
           await wrapped.settledOrNotWaiting();
           await dpkg(root, ['-r', 'python3-pbr']);

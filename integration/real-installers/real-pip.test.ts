@@ -64,7 +64,7 @@ describe.skipIf(!interpreter)(`real pip, Python ${interpreter?.version}`, () => 
           `real pip: ${cycle}/${CYCLES} cycles; unwrapped ${failed(bare.builds).length}/${bare.builds.length} failed, wrapped ${failed(wrapped.builds).length}/${wrapped.builds.length} failed`,
         );
     };
-    // pip runs back to back can leave the tree no quiet settle time: pause while a wrapped build waits.
+    // pip runs back to back can leave the tree no quiet settle time: pause while a wrapped build recovers.
     const pip = await pipCycles(venv.python, houses, CYCLES, progress, () =>
       wrapped.settledOrNotWaiting(),
     ).then(
